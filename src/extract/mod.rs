@@ -1,0 +1,10 @@
+//! Stage 3 of the pipeline: facts read out of a parsed brief's text (dated events, entities).
+
+pub mod events;
+
+use crate::model::Brief;
+
+/// Fills a brief's derived fields (`events`) from its passages.
+pub fn enrich(brief: &mut Brief) {
+    brief.events = events::extract(brief);
+}

@@ -1,0 +1,24 @@
+//! `briefs`: full-text search for archives of policy briefs.
+//!
+//! The crate follows the pipeline a brief travels, one module per stage:
+//! [`discover`] finds files, [`parse`] turns each into a [`model::Brief`], [`extract`] reads
+//! dated events (and entities) out of it, [`index`] writes passages into a tantivy index,
+//! [`search`] answers queries with ranked passages and facet counts, and [`present`] renders
+//! results for terminals and for machines. `ARCHITECTURE.md` walks one brief through them.
+//!
+//! ```
+//! let text = "Water Talks\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nA standfirst.\n\nThe body.\n";
+//! let file = briefs::parse::parse_bytes(text.as_bytes(), "talks.txt", briefs::parse::Format::Saved).unwrap();
+//! let brief = &file.briefs[0];
+//! assert_eq!(brief.title, "Water Talks");
+//! assert_eq!(brief.date.unwrap().to_string(), "2023-03-03");
+//! assert_eq!(brief.passages[0].text, "The body.");
+//! ```
+
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod parse;
+
+pub use error::{Error, Result};
+pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage};

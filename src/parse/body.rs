@@ -1,0 +1,265 @@
+//! The body of a brief: blocks of lines become headings, paragraphs and bullets.
+//!
+//! Saved pages lose their HTML, so headings arrive as short lines without terminal punctuation,
+//! and a page break can split a paragraph mid-sentence ("they have held" / "sixty-seven
+//! meetings"). This module restores both, shared by the saved-page and Markdown readers.
+
+use super::inline;
+use crate::model::{Link, Passage};
+
+/// A run of consecutive non-blank lines, as it appeared in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block<'a> {
+    /// The lines, without their line ends.
+    pub lines: Vec<&'a str>,
+}
+
+impl Block<'_> {
+    /// The block's lines joined by single spaces, trimmed.
+    pub fn joined(&self) -> String {
+        inline::collapse_spaces(&self.lines.join(" "))
+    }
+
+    /// True when the block is one line.
+    pub fn is_single_line(&self) -> bool {
+        self.lines.len() == 1
+    }
+}
+
+/// Splits text (already normalised to `\n` line ends) into blocks separated by blank lines.
+pub fn split_blocks(text: &str) -> Vec<Block<'_>> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(Block {
+                    lines: std::mem::take(&mut current),
+                });
+            }
+        } else {
+            current.push(line.trim_end());
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(Block { lines: current });
+    }
+    blocks
+}
+
+/// One structural element of a body before inline markup is reduced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    Heading(String),
+    Paragraph(String),
+    Bullet(String),
+}
+
+/// What the body reader produced.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// Passages in reading order, numbered from 0.
+    pub passages: Vec<Passage>,
+    /// Links found in the passages.
+    pub links: Vec<Link>,
+}
+
+/// Strips a list marker ("- ", "* ", "• ", "1. ", "2) ") from the start of a line.
+pub fn bullet_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    for marker in ["- ", "* ", "• ", "+ ", "– "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return Some(rest.trim_start());
+        }
+    }
+    let digits = t.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return Some(r.trim_start());
+        }
+    }
+    None
+}
+
+/// Strips Markdown ATX heading markers ("## Title").
+fn atx_heading(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        Some(t[hashes..].trim().trim_end_matches('#').trim())
+    } else {
+        None
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| ".!?:;\"”’')]…".contains(c))
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// True for a line that reads like a heading: short, one line, no closing punctuation.
+pub fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let first_ok = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
+    let last_bad = t.chars().next_back().is_some_and(|c| ".!,;:".contains(c));
+    first_ok && !last_bad && (1..=14).contains(&words) && t.chars().count() <= 120
+}
+
+fn items_of(blocks: &[Block<'_>]) -> Vec<Item> {
+    let mut items = Vec::new();
+    for block in blocks {
+        if block.is_single_line() {
+            if let Some(h) = atx_heading(block.lines[0]) {
+                items.push(Item::Heading(h.to_string()));
+                continue;
+            }
+        }
+        let mut para: Vec<&str> = Vec::new();
+        let mut bullet: Option<Vec<&str>> = None;
+        for line in &block.lines {
+            if let Some(h) = atx_heading(line) {
+                flush(&mut items, &mut para, &mut bullet);
+                items.push(Item::Heading(h.to_string()));
+            } else if let Some(rest) = bullet_text(line) {
+                flush(&mut items, &mut para, &mut bullet);
+                bullet = Some(vec![rest]);
+            } else if let Some(b) = bullet.as_mut() {
+                b.push(line.trim());
+            } else {
+                para.push(line.trim());
+            }
+        }
+        flush(&mut items, &mut para, &mut bullet);
+    }
+    items
+}
+
+fn flush(items: &mut Vec<Item>, para: &mut Vec<&str>, bullet: &mut Option<Vec<&str>>) {
+    if !para.is_empty() {
+        items.push(Item::Paragraph(inline::collapse_spaces(&para.join(" "))));
+        para.clear();
+    }
+    if let Some(b) = bullet.take() {
+        items.push(Item::Bullet(inline::collapse_spaces(&b.join(" "))));
+    }
+}
+
+/// Joins paragraphs split mid-sentence and recognises plain-line headings.
+fn restore_structure(items: Vec<Item>) -> Vec<Item> {
+    let mut joined: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let (Some(Item::Paragraph(prev)), Item::Paragraph(next)) = (joined.last_mut(), &item) {
+            if !ends_sentence(prev) && starts_lowercase(next) {
+                prev.push(' ');
+                prev.push_str(next);
+                continue;
+            }
+        }
+        joined.push(item);
+    }
+    let n = joined.len();
+    let mut out = Vec::with_capacity(n);
+    for (i, item) in joined.into_iter().enumerate() {
+        match item {
+            Item::Paragraph(p) if i + 1 < n && looks_like_heading(&p) && !p.contains("](") => {
+                out.push(Item::Heading(p))
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Reads body blocks into passages with headings, reducing inline markup.
+pub fn parse_body(blocks: &[Block<'_>]) -> Body {
+    let mut body = Body::default();
+    let mut heading: Option<String> = None;
+    for item in restore_structure(items_of(blocks)) {
+        match item {
+            Item::Heading(h) => {
+                let reduced = inline::reduce(&h);
+                body.links.extend(reduced.links);
+                heading = Some(reduced.text).filter(|t| !t.is_empty());
+            }
+            Item::Paragraph(t) | Item::Bullet(t) => {
+                let reduced = inline::reduce(&t);
+                body.links.extend(reduced.links);
+                if reduced.text.is_empty() {
+                    continue;
+                }
+                body.passages.push(Passage {
+                    index: body.passages.len(),
+                    heading: heading.clone(),
+                    text: reduced.text,
+                });
+            }
+        }
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<(Option<String>, String)> {
+        parse_body(&split_blocks(src))
+            .passages
+            .into_iter()
+            .map(|p| (p.heading, p.text))
+            .collect()
+    }
+
+    #[test]
+    fn broken_paragraph_is_joined() {
+        let got = texts("Since then, they have held\n\nforty meetings with the council.\n");
+        assert_eq!(
+            got,
+            vec![(
+                None,
+                "Since then, they have held forty meetings with the council.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn plain_line_heading_applies_to_following_passages() {
+        let got = texts("Intro text here.\n\nWhat Comes Next\n\nFirst point.\n\n- a bullet\n- **May 2:** another\n");
+        assert_eq!(got[0], (None, "Intro text here.".into()));
+        assert_eq!(
+            got[1],
+            (Some("What Comes Next".into()), "First point.".into())
+        );
+        assert_eq!(
+            got[3],
+            (Some("What Comes Next".into()), "May 2: another".into())
+        );
+    }
+
+    #[test]
+    fn bullet_continuation_lines_join() {
+        let got = texts("- first line\n  continues here\n- second\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, "first line continues here");
+    }
+
+    #[test]
+    fn markdown_headings() {
+        let got = texts("## Background\n\nText.\n");
+        assert_eq!(got, vec![(Some("Background".into()), "Text.".into())]);
+    }
+}
