@@ -22,3 +22,9 @@ pub mod parse;
 
 pub use error::{Error, Result};
 pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage};
+pub mod discover;
+pub mod index;
+pub mod present;
+pub mod query;
+pub mod schema;
+pub mod search;

@@ -1,0 +1,404 @@
+//! Command-line flags (clap) and the glue from each subcommand to the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use briefs::index::{self, IngestOptions, Progress};
+use briefs::present::{self, Style};
+use briefs::search::{Engine, SearchRequest, Sort};
+
+const EXIT_HELP: &str = "\
+Exit status: 0 when something was found or done, 1 when a search or listing found nothing,
+2 on an error (bad flag, bad date, unreadable index). Errors go to stderr.";
+
+/// Full-text search for archives of policy briefs: ingest a folder, then find the passage
+/// that answers your question, narrowed by author, topic, region, kind and date.
+#[derive(Debug, Parser)]
+#[command(name = "briefs", version, about, after_help = EXIT_HELP)]
+pub struct Cli {
+    /// When to use colour and bold: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal when NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse one brief file and print its fields (title, authors, date, passages, events, …).
+    Parse(ParseArgs),
+    /// Index an archive: find brief files, parse them in parallel, write the index.
+    Ingest(IngestArgs),
+    /// Search passages, ranked and highlighted, with optional facet counts.
+    Search(SearchArgs),
+    /// Print one whole brief as indexed.
+    Show(ShowArgs),
+    /// Print index statistics.
+    Stats(StatsArgs),
+    /// Ingest the bundled corpus/ into index/ (when missing or stale) and run an example search.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The brief file (.txt saved page, .md, .jsonl/.ndjson/.json).
+    pub file: PathBuf,
+    /// Print JSON: one object per brief, one per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArg {
+    /// Index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Folders or files to index.
+    #[arg(default_value = "corpus", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Delete the index and build it again from scratch.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Indexing memory budget in MB, shared by the writer threads (at least 15 per thread).
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory: usize,
+    /// Threads for parsing and indexing (0 = one per core).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Files per commit: an interrupted ingest keeps every finished batch.
+    #[arg(long, default_value_t = 5000, value_name = "N")]
+    pub batch: usize,
+    /// Skip files larger than this many MB.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub max_file_size: u64,
+    /// Print the report as JSON (with every failed and skipped file).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct FilterArgs {
+    /// Only briefs by this author (full name, or words of it: "zelin"). Repeat for OR.
+    #[arg(long, value_name = "A")]
+    pub author: Vec<String>,
+    /// Only briefs tagged with this topic (case-insensitive, whole name). Repeat for OR.
+    #[arg(long, value_name = "T")]
+    pub topic: Vec<String>,
+    /// Only briefs tagged with this region or country. Repeat for OR.
+    #[arg(long, value_name = "R")]
+    pub region: Vec<String>,
+    /// Only briefs of this kind ("Brief Analysis"). Repeat for OR.
+    #[arg(long, value_name = "K")]
+    pub kind: Vec<String>,
+    /// Only briefs dated on or after D (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).
+    #[arg(long, value_name = "D")]
+    pub since: Vec<String>,
+    /// Only briefs dated on or before D (YYYY, YYYY-MM or YYYY-MM-DD; inclusive: 2022-05 means through May 31).
+    #[arg(long, value_name = "D")]
+    pub until: Vec<String>,
+}
+
+const QUERY_HELP: &str = "\
+Query language:
+  water treaty          passages with all the words rank first; when they are fewer than a
+                        page, passages with most of the words follow (BM25-ranked)
+  \"border security\"     a phrase: these words in this order, exact forms
+  -smuggling            exclude passages with the word (or -\"a phrase\")
+  Kabul OR Tehran       either word
+  title:embassy         the word (or \"phrase\") in the title
+  author:zelin topic:terrorism region:iran kind:\"brief analysis\"
+                        the same as the --author/--topic/--region/--kind filters
+Words are stemmed (meetings finds meeting) and case- and accent-folded; exact forms of names
+rank above stemmed look-alikes; title and heading matches count more; a word repeated in the
+query counts more. A word found nowhere is retried with its nearest spelling (1 edit, 2 for
+words of 8+ letters), and the output says so. An empty query with filters lists briefs,
+newest first.
+
+Exit status: 0 when something was found, 1 when nothing was, 2 on an error.";
+
+#[derive(Debug, Args)]
+#[command(after_help = QUERY_HELP)]
+pub struct SearchArgs {
+    /// The query (several words may be given without quotes).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Hits per page (at most 1000).
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip, for paging.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// At most N passages from one brief.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub per_brief: usize,
+    /// Count matching briefs per topic, region, author, kind and year.
+    #[arg(long)]
+    pub facets: bool,
+    /// Print one JSON object (schema in docs/search-json.md).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexArg,
+}
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The brief id (as printed by search).
+    pub id: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexArg,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The example query.
+    #[arg(default_value = "border security talks")]
+    pub query: Vec<String>,
+}
+
+fn style_for(choice: ColorChoice) -> Style {
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    Style { color }
+}
+
+fn out(s: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(s.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+fn json_line<T: serde::Serialize>(v: &T) -> Result<()> {
+    out(&(serde_json::to_string(v)? + "\n"))
+}
+
+/// Runs a parsed command line; the returned code is the process exit status.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let style = style_for(cli.color);
+    match cli.command {
+        Command::Parse(a) => parse(a, style),
+        Command::Ingest(a) => ingest(a, style),
+        Command::Search(a) => search(a, style),
+        Command::Show(a) => {
+            let engine = Engine::open(&a.index.index)?;
+            let brief = briefs::search::get_brief(&engine, &a.id)?;
+            if a.json {
+                json_line(&brief)?;
+            } else {
+                out(&present::brief(&brief, style))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats(a) => {
+            let bi = index::BriefIndex::open(&a.index.index)?;
+            let s = index::stats(&bi)?;
+            if a.json {
+                json_line(&s)?;
+            } else {
+                out(&format!(
+                    "index {}\n  briefs {}\n  passages {}\n  segments {}\n  bytes {} ({:.1} MB)\n  schema version {}\n  last ingest {}{}\n",
+                    s.index,
+                    s.briefs,
+                    s.passages,
+                    s.segments,
+                    s.bytes,
+                    s.bytes as f64 / 1e6,
+                    s.schema_version,
+                    s.last_ingest.as_deref().unwrap_or("never"),
+                    if s.complete { "" } else { " (interrupted: run ingest again to finish)" }
+                ))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo(a) => {
+            let report = run_ingest(
+                IngestOptions {
+                    roots: vec![PathBuf::from("corpus")],
+                    index_dir: PathBuf::from("index"),
+                    ..IngestOptions::default()
+                },
+                false,
+            )?;
+            out(&present::ingest(&report, style))?;
+            out("\n")?;
+            let args = SearchArgs {
+                query: a.query,
+                filters: FilterArgs {
+                    author: vec![],
+                    topic: vec![],
+                    region: vec![],
+                    kind: vec![],
+                    since: vec![],
+                    until: vec![],
+                },
+                limit: 5,
+                offset: 0,
+                sort: SortArg::Relevance,
+                per_brief: 2,
+                facets: true,
+                json: false,
+                index: IndexArg {
+                    index: PathBuf::from("index"),
+                },
+            };
+            search(args, style)
+        }
+    }
+}
+
+fn parse(a: ParseArgs, style: Style) -> Result<ExitCode> {
+    let parsed = briefs::parse::parse_file(&a.file)?;
+    for e in &parsed.errors {
+        eprintln!("error: {e}");
+    }
+    if parsed.briefs.is_empty() {
+        anyhow::bail!("{}: no brief could be read", a.file.display());
+    }
+    for b in &parsed.briefs {
+        if a.json {
+            json_line(b)?;
+        } else {
+            out(&present::brief(b, style))?;
+        }
+    }
+    Ok(if parsed.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+struct Bar(indicatif::ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, files: u64) {
+        self.0.set_length(files);
+    }
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+fn run_ingest(opts: IngestOptions, quiet: bool) -> Result<index::IngestReport> {
+    let bar = if !quiet && std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new(0);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} files · {per_sec} · eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let dir = opts.index_dir.clone();
+    index::ingest(&opts, &Bar(bar)).with_context(|| format!("ingest into {}", dir.display()))
+}
+
+fn ingest(a: IngestArgs, style: Style) -> Result<ExitCode> {
+    let opts = IngestOptions {
+        roots: a.paths,
+        index_dir: a.index.index,
+        rebuild: a.rebuild,
+        memory_bytes: a.memory.saturating_mul(1_000_000),
+        threads: a.threads,
+        batch_files: a.batch,
+        max_file_bytes: a.max_file_size.saturating_mul(1024 * 1024),
+    };
+    let report = run_ingest(opts, a.json)?;
+    if a.json {
+        json_line(&report)?;
+    } else {
+        out(&present::ingest(&report, style))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(a: SearchArgs, style: Style) -> Result<ExitCode> {
+    let engine = Engine::open(&a.index.index)?;
+    let req = SearchRequest {
+        query: a.query.join(" "),
+        authors: a.filters.author,
+        topics: a.filters.topic,
+        regions: a.filters.region,
+        kinds: a.filters.kind,
+        since: a.filters.since,
+        until: a.filters.until,
+        limit: a.limit,
+        offset: a.offset,
+        sort: match a.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Date => Sort::Date,
+        },
+        per_brief: a.per_brief,
+        facets: a.facets,
+    };
+    let resp = engine.search(&req)?;
+    if a.json {
+        json_line(&resp)?;
+    } else {
+        out(&present::search(&resp, a.offset, style))?;
+    }
+    Ok(if resp.total_passages == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

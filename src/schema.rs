@@ -1,0 +1,217 @@
+//! The tantivy schema: one document per passage, plus one "head" document per brief.
+//!
+//! Passages are the unit of retrieval (users want *the passage* that answers them), so each
+//! body passage is its own document carrying copies of its brief's filterable fields. The head
+//! document holds the standfirst as searchable text and the whole brief as stored JSON, and
+//! remembers which file the brief came from so that re-ingest can tell what changed.
+//!
+//! Text is analysed twice: `*_stem` fields are folded and English-stemmed ("meetings" finds
+//! "meeting"); the `exact` field is folded but not stemmed, so exact forms of names score
+//! above stemmed look-alikes. Filter fields (`*_key`) hold whole values, lower-cased and
+//! accent-folded, so `--region iran` matches "Iran" and never "Iranian Diaspora".
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Version of the on-disk layout; an index written with another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Folded and stemmed analyser for body, title and heading text.
+pub const STEM: &str = "briefs_stem";
+/// Folded, unstemmed analyser for exact-form matching and typo candidates.
+pub const FOLD: &str = "briefs_fold";
+/// Whole-value analyser for filters: lower-cased and accent-folded, not split.
+pub const KEY: &str = "briefs_key";
+
+/// Values of the `doc_kind` field.
+pub mod doc_kind {
+    /// A body passage.
+    pub const PASSAGE: u64 = 0;
+    /// A brief's head document (standfirst, stored brief, source bookkeeping).
+    pub const HEAD: u64 = 1;
+}
+
+/// Handles to every field, looked up once.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `PASSAGE` or `HEAD` (see [`doc_kind`]).
+    pub doc_kind: Field,
+    /// The brief id, raw: for deletes, `show` and grouping.
+    pub brief_id: Field,
+    /// XXH3 of the brief id as a fast u64, for counting distinct briefs cheaply.
+    pub brief_key: Field,
+    /// Source path as displayed.
+    pub source: Field,
+    /// Canonical source path: what incremental ingest keys files by.
+    pub source_key: Field,
+    /// Size-and-mtime fingerprint of the source file (head documents).
+    pub stamp: Field,
+    /// Title, stemmed, stored.
+    pub title: Field,
+    /// Heading the passage sits under, stemmed, stored.
+    pub heading: Field,
+    /// Passage text (or standfirst on head documents), stemmed, stored.
+    pub text: Field,
+    /// Title, heading and text again, folded but unstemmed.
+    pub exact: Field,
+    /// Position of the passage in the body.
+    pub passage_index: Field,
+    /// Author names, stored and fast (facet display).
+    pub author: Field,
+    /// Author names tokenised, for `--author zelin`.
+    pub author_tok: Field,
+    /// Author names as whole folded values.
+    pub author_key: Field,
+    /// Topic display names (fast).
+    pub topic: Field,
+    /// Topics as whole folded values.
+    pub topic_key: Field,
+    /// Region display names (fast).
+    pub region: Field,
+    /// Regions as whole folded values.
+    pub region_key: Field,
+    /// Kind label (fast, stored).
+    pub kind: Field,
+    /// Kind as a whole folded value.
+    pub kind_key: Field,
+    /// Publication date as `YYYY-MM-DD`, stored.
+    pub date: Field,
+    /// Publication day as the number `YYYYMMDD`, for ranges and sorting.
+    pub day: Field,
+    /// Publication year, for the year facet.
+    pub year: Field,
+    /// The whole brief as JSON (head documents).
+    pub brief_json: Field,
+}
+
+fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::Basic
+    };
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record),
+    )
+}
+
+/// Builds the schema this version of `briefs` writes.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_u64_field("doc_kind", INDEXED | FAST);
+    b.add_text_field("brief_id", STRING | STORED | FAST);
+    b.add_u64_field("brief_key", FAST);
+    b.add_text_field("source", STORED);
+    b.add_text_field("source_key", STRING | FAST);
+    b.add_u64_field("stamp", FAST);
+    b.add_text_field("title", text_field(STEM, true).set_stored());
+    b.add_text_field("heading", text_field(STEM, true).set_stored());
+    b.add_text_field("text", text_field(STEM, true).set_stored());
+    b.add_text_field("exact", text_field(FOLD, true));
+    b.add_u64_field("passage_index", STORED);
+    b.add_text_field(
+        "author",
+        TextOptions::default().set_stored().set_fast("raw"),
+    );
+    b.add_text_field("author_tok", text_field(FOLD, true));
+    b.add_text_field("author_key", text_field(KEY, false));
+    b.add_text_field("topic", TextOptions::default().set_fast("raw"));
+    b.add_text_field("topic_key", text_field(KEY, false));
+    b.add_text_field("region", TextOptions::default().set_fast("raw"));
+    b.add_text_field("region_key", text_field(KEY, false));
+    b.add_text_field("kind", TextOptions::default().set_stored().set_fast("raw"));
+    b.add_text_field("kind_key", text_field(KEY, false));
+    b.add_text_field("date", STORED);
+    b.add_u64_field("day", INDEXED | FAST);
+    b.add_u64_field("year", FAST);
+    b.add_text_field("brief_json", STORED);
+    b.build()
+}
+
+impl Fields {
+    /// Looks every field up in `schema`; fails when the schema is not one `briefs` wrote.
+    pub fn new(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            doc_kind: f("doc_kind")?,
+            brief_id: f("brief_id")?,
+            brief_key: f("brief_key")?,
+            source: f("source")?,
+            source_key: f("source_key")?,
+            stamp: f("stamp")?,
+            title: f("title")?,
+            heading: f("heading")?,
+            text: f("text")?,
+            exact: f("exact")?,
+            passage_index: f("passage_index")?,
+            author: f("author")?,
+            author_tok: f("author_tok")?,
+            author_key: f("author_key")?,
+            topic: f("topic")?,
+            topic_key: f("topic_key")?,
+            region: f("region")?,
+            region_key: f("region_key")?,
+            kind: f("kind")?,
+            kind_key: f("kind_key")?,
+            date: f("date")?,
+            day: f("day")?,
+            year: f("year")?,
+            brief_json: f("brief_json")?,
+        })
+    }
+}
+
+/// The stemming analyser, also used to highlight matches in result text.
+pub fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The folding analyser without stemming.
+pub fn fold_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The whole-value analyser for filter keys.
+pub fn key_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Normalises a filter value the way [`KEY`] fields are indexed.
+pub fn key_of(value: &str) -> String {
+    let mut analyzer = key_analyzer();
+    let collapsed = crate::parse::inline::collapse_spaces(value);
+    let mut stream = analyzer.token_stream(&collapsed);
+    let mut out = String::new();
+    while let Some(tok) = stream.next() {
+        out.push_str(&tok.text);
+    }
+    out
+}
+
+/// Registers the analysers on an index; tantivy does not persist them, so every open needs it.
+pub fn register_tokenizers(index: &Index) {
+    let tm = index.tokenizers();
+    tm.register(STEM, stem_analyzer());
+    tm.register(FOLD, fold_analyzer());
+    tm.register(KEY, key_analyzer());
+}
