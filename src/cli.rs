@@ -140,7 +140,8 @@ Exit status: 0 when something was found, 1 when nothing was, 2 on an error.";
 #[derive(Debug, Args)]
 #[command(after_help = QUERY_HELP)]
 pub struct SearchArgs {
-    /// The query (several words may be given without quotes).
+    /// The query. Several words may be given without quotes; quote a query that starts with
+    /// `-` ("border -Tehran") or put it after `--`.
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     #[command(flatten)]

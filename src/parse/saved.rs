@@ -56,8 +56,12 @@ fn is_about(block: &Block<'_>) -> bool {
 }
 
 fn is_byline(block: &Block<'_>) -> bool {
-    let t = block.lines[0].trim_start();
-    t.len() > 3 && t[..3].eq_ignore_ascii_case("by ")
+    starts_with_by(block.lines[0].trim_start())
+}
+
+/// True for "by …" (any case), the opening of a byline.
+fn starts_with_by(line: &str) -> bool {
+    line.len() > 3 && line.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
 }
 
 /// A short single line that can be a kind label.

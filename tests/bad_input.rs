@@ -1,0 +1,235 @@
+//! One test per kind of bad input: never a panic; a clear error naming the file, or a warning
+//! naming it while everything that can be kept is kept.
+
+mod common;
+
+use common::briefs;
+use std::path::Path;
+
+const GOOD: &str = "Grain Talks Resume\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nA short standfirst.\n\nThe talks resumed in Muscat after a pause of two months.\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn parse_json(path: &Path) -> serde_json::Value {
+    let out = briefs()
+        .args(["parse", "--json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn warnings(v: &serde_json::Value) -> Vec<String> {
+    v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn empty_file_is_an_error_naming_the_file() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(d.path(), "empty.txt", b"");
+    let out = briefs().arg("parse").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("empty.txt") && err.contains("empty file"),
+        "{err}"
+    );
+    let ws = write(d.path(), "blank.txt", b"  \n\n\t\n");
+    assert_eq!(
+        briefs()
+            .arg("parse")
+            .arg(&ws)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn binary_file_is_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0u8; 4096];
+    bytes.extend_from_slice(GOOD.as_bytes());
+    let p = write(d.path(), "blob.txt", &bytes);
+    let out = briefs().arg("parse").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("blob.txt") && err.contains("binary"), "{err}");
+}
+
+#[test]
+fn stray_nul_bytes_are_removed_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let text = GOOD.replace("resumed", "res\0umed");
+    let v = parse_json(&write(d.path(), "nul.txt", text.as_bytes()));
+    assert!(v["passages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("resumed"));
+    assert!(
+        warnings(&v).iter().any(|w| w.contains("NUL")),
+        "{:?}",
+        warnings(&v)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let mut bytes = GOOD.as_bytes().to_vec();
+    let at = GOOD.find("Muscat").unwrap();
+    bytes.insert(at, 0xff);
+    let v = parse_json(&write(d.path(), "latin.txt", &bytes));
+    assert_eq!(v["title"], "Grain Talks Resume");
+    assert!(v["passages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("\u{fffd}Muscat"));
+    assert!(warnings(&v).iter().any(|w| w.contains("invalid UTF-8")));
+}
+
+#[test]
+fn bom_is_dropped_silently() {
+    let d = tempfile::tempdir().unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(GOOD.as_bytes());
+    let v = parse_json(&write(d.path(), "bom.txt", &bytes));
+    assert_eq!(v["title"], "Grain Talks Resume");
+    assert!(warnings(&v).is_empty());
+}
+
+#[test]
+fn crlf_line_ends_parse_like_lf() {
+    let d = tempfile::tempdir().unwrap();
+    let lf = parse_json(&write(d.path(), "same.txt", GOOD.as_bytes()));
+    let crlf = parse_json(&write(
+        d.path(),
+        "same.md",
+        GOOD.replace('\n', "\r\n").as_bytes(),
+    ));
+    for key in [
+        "id", "title", "authors", "date", "kind", "summary", "passages",
+    ] {
+        assert_eq!(lf[key], crlf[key], "{key} differs");
+    }
+}
+
+#[test]
+fn missing_title_falls_back_to_file_name_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let text = "by Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nStandfirst.\n\nBody text stays.\n";
+    let v = parse_json(&write(d.path(), "untitled-brief.txt", text.as_bytes()));
+    assert_eq!(v["title"], "untitled-brief");
+    assert_eq!(v["passages"][0]["text"], "Body text stays.");
+    assert!(warnings(&v).iter().any(|w| w.contains("no title")));
+}
+
+#[test]
+fn unparseable_date_is_null_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let v = parse_json(&write(
+        d.path(),
+        "baddate.txt",
+        GOOD.replace("Mar 3, 2023", "Smarch 33, 2023").as_bytes(),
+    ));
+    assert!(v["date"].is_null());
+    assert_eq!(v["kind"], "Brief Analysis");
+    assert!(warnings(&v)
+        .iter()
+        .any(|w| w.contains("Smarch 33, 2023") && w.contains("does not parse")));
+}
+
+#[test]
+fn unbalanced_link_brackets_are_kept_as_text() {
+    let d = tempfile::tempdir().unwrap();
+    let text = GOOD.replace("in Muscat", "in [Muscat \\(https://example.org/m");
+    let v = parse_json(&write(d.path(), "brackets.txt", text.as_bytes()));
+    let body = v["passages"][0]["text"].as_str().unwrap();
+    assert!(body.contains("[Muscat (https://example.org/m"), "{body}");
+    assert!(v["links"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn fifty_megabyte_file_parses() {
+    let d = tempfile::tempdir().unwrap();
+    let para = "Delegations met again to discuss tariffs, transit fees and the long queue of trucks at the crossing.\n\n";
+    let mut text = String::from(
+        "A Very Long Brief\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nStandfirst.\n\n",
+    );
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(para);
+    }
+    let p = write(d.path(), "huge.txt", text.as_bytes());
+    let out = briefs().args(["parse", "--json"]).arg(&p).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["passages"].as_array().unwrap().len() > 400_000);
+}
+
+#[test]
+fn file_over_the_size_limit_is_refused_by_ingest() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("a")).unwrap();
+    write(&d.path().join("a"), "ok.txt", GOOD.as_bytes());
+    let big = format!("{GOOD}\n{}", "x ".repeat(1_200_000));
+    write(&d.path().join("a"), "big.txt", big.as_bytes());
+    let out = briefs()
+        .current_dir(d.path())
+        .args([
+            "ingest",
+            "a",
+            "--index",
+            "idx",
+            "--max-file-size",
+            "1",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["briefs_indexed"], 1);
+    let failed = r["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["path"].as_str().unwrap().ends_with("big.txt"));
+    assert!(failed[0]["reason"].as_str().unwrap().contains("limit"));
+}
+
+#[test]
+fn bad_json_line_is_reported_and_others_kept() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "mixed.jsonl",
+        b"{\"title\":\"Kept\",\"body\":\"Text.\"}\n{not json\n{\"title\":\"Also kept\"}\n",
+    );
+    let out = briefs().args(["parse", "--json"]).arg(&p).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a partly bad file exits 2 after printing what it kept"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mixed.jsonl:2"), "{err}");
+}

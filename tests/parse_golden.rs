@@ -1,0 +1,116 @@
+//! Golden tests for `briefs parse --json`: each fixture's output must match its golden file
+//! exactly. Run with `BLESS=1` to rewrite the golden files after an intended change, then
+//! review the diff.
+
+mod common;
+
+use common::{briefs, fixture, root};
+
+fn check(name: &str) {
+    let out = briefs()
+        .current_dir(fixture("parse"))
+        .args(["parse", "--json", name])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "parse {name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let values: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let got = serde_json::to_string_pretty(&values).expect("serialises") + "\n";
+    let golden = root().join("tests/golden").join(format!("{name}.json"));
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&golden, &got).expect("writes golden");
+        return;
+    }
+    let want = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|_| panic!("missing {}; run with BLESS=1", golden.display()));
+    assert_eq!(
+        got,
+        want,
+        "parse output of {name} differs from {}",
+        golden.display()
+    );
+}
+
+#[test]
+fn coauthored_saved_page() {
+    check("coauthored.txt");
+}
+
+#[test]
+fn three_authors_plain_byline_iso_date() {
+    check("three_authors.txt");
+}
+
+#[test]
+fn markdown_front_matter() {
+    check("frontmatter.md");
+}
+
+#[test]
+fn json_lines_archive() {
+    check("archive.jsonl");
+}
+
+/// The real saved brief in `../shared/seeds`. Its text may not be copied into this repository,
+/// so the golden file records structure, dates and XXH3 digests of each text field instead.
+#[test]
+fn seed_brief_digest() {
+    let Some(seed) = common::shared("seeds/000_7c937c07e720f2f9.txt") else {
+        return;
+    };
+    let out = briefs()
+        .args(["parse", "--json"])
+        .arg(&seed)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let h = |s: &serde_json::Value| {
+        format!(
+            "{:016x}",
+            xxhash_rust::xxh3::xxh3_64(s.as_str().unwrap_or("").as_bytes())
+        )
+    };
+    let digest = serde_json::json!({
+        "id": v["id"],
+        "title": h(&v["title"]),
+        "authors": v["authors"].as_array().unwrap().iter().map(|a| serde_json::json!({"name": h(&a["name"]), "url": h(&a["url"])})).collect::<Vec<_>>(),
+        "date": v["date"],
+        "kind": h(&v["kind"]),
+        "summary": h(&v["summary"]),
+        "passages": v["passages"].as_array().unwrap().iter().map(|p| serde_json::json!([p["index"], h(&p["heading"]), h(&p["text"])])).collect::<Vec<_>>(),
+        "topics": v["topics"].as_array().unwrap().iter().map(h).collect::<Vec<_>>(),
+        "regions": v["regions"].as_array().unwrap().iter().map(h).collect::<Vec<_>>(),
+        "links": v["links"].as_array().unwrap().iter().map(|l| serde_json::json!([h(&l["text"]), h(&l["url"])])).collect::<Vec<_>>(),
+        "events": v["events"].as_array().unwrap().iter().map(|e| serde_json::json!([e["date"], h(&e["text"]), e["passage"]])).collect::<Vec<_>>(),
+        "warnings": v["warnings"],
+    });
+    let got = serde_json::to_string_pretty(&digest).unwrap() + "\n";
+    let golden = root().join("tests/golden/seed.digest.json");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+        return;
+    }
+    assert_eq!(
+        got,
+        std::fs::read_to_string(&golden).expect("golden exists"),
+        "seed digest changed"
+    );
+    // Structure that must hold whatever the digests say.
+    assert_eq!(v["date"], "2023-03-03");
+    assert_eq!(v["passages"].as_array().unwrap().len(), 18);
+    assert_eq!(v["events"].as_array().unwrap().len(), 12);
+    assert_eq!(
+        v["events"][1]["date"], "2022-05-29",
+        "year carried forward from the previous item"
+    );
+    assert_eq!(v["links"].as_array().unwrap().len(), 3);
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
+}

@@ -1,0 +1,63 @@
+//! Property tests: the parser never panics on arbitrary input and keeps its invariants.
+
+use briefs::parse::{parse_bytes, Format};
+use proptest::prelude::*;
+
+fn check(bytes: &[u8]) {
+    for format in [Format::Saved, Format::Markdown, Format::Json] {
+        if let Ok(file) = parse_bytes(bytes, "prop.txt", format) {
+            for b in file.briefs {
+                assert!(!b.id.is_empty());
+                assert!(!b.title.is_empty());
+                for (i, p) in b.passages.iter().enumerate() {
+                    assert_eq!(p.index, i);
+                    assert!(!p.text.is_empty());
+                }
+            }
+        }
+    }
+}
+
+/// Fragments of brief markup, so generated inputs reach deep into the parser.
+fn markupish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("by ".to_string()),
+        Just("[".to_string()),
+        Just("](".to_string()),
+        Just(")".to_string()),
+        Just("\\(".to_string()),
+        Just("**".to_string()),
+        Just("_".to_string()),
+        Just("(<https://x.org/a>)".to_string()),
+        Just("- **May 3, 2022:** ".to_string()),
+        Just("May 29: ".to_string()),
+        Just("ABOUT THE AUTHORS".to_string()),
+        Just("Brief Analysis".to_string()),
+        Just("RECOMMENDED".to_string()),
+        Just("TOPICS".to_string()),
+        Just("REGIONS & COUNTRIES".to_string()),
+        Just("❖".to_string()),
+        Just("---\n".to_string()),
+        Just("{\"title\":".to_string()),
+        Just("## ".to_string()),
+        "[a-zA-Z ,.]{0,12}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn markup_soup_never_panics(text in markupish()) {
+        check(text.as_bytes());
+    }
+}
