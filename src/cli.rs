@@ -12,8 +12,9 @@ use briefs::present::{self, Style};
 use briefs::search::{Engine, SearchRequest, Sort};
 
 const EXIT_HELP: &str = "\
-Exit status: 0 when something was found or done, 1 when a search or listing found nothing,
-2 on an error (bad flag, bad date, unreadable index). Errors go to stderr.";
+Exit status: 0 when something was found or done; 1 when a search found nothing, or an ingest
+finished but some files or records could not be read (each is listed); 2 on an error (bad
+flag, bad date, unreadable or locked index). Errors go to stderr.";
 
 /// Full-text search for archives of policy briefs: ingest a folder, then find the passage
 /// that answers your question, narrowed by author, topic, region, kind and date.
@@ -43,6 +44,10 @@ pub enum Command {
     /// Parse one brief file and print its fields (title, authors, date, passages, events, …).
     Parse(ParseArgs),
     /// Index an archive: find brief files, parse them in parallel, write the index.
+    ///
+    /// Exits 0 when every file was indexed, 1 when the ingest finished but some files or
+    /// records failed (all listed in --json; good briefs are indexed regardless), 2 when the
+    /// ingest itself failed (for example, another ingest holds the index).
     Ingest(IngestArgs),
     /// Search passages, ranked and highlighted, with optional facet counts.
     Search(SearchArgs),
@@ -369,7 +374,11 @@ fn ingest(a: IngestArgs, style: Style) -> Result<ExitCode> {
     } else {
         out(&present::ingest(&report, style))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn search(a: SearchArgs, style: Style) -> Result<ExitCode> {

@@ -79,15 +79,29 @@ impl BriefIndex {
 
     /// Opens the index in `dir`, creating it (and the folder) when absent.
     ///
-    /// With `rebuild`, an existing index is removed first; an index of another schema version
-    /// is only replaced when `rebuild` is set.
+    /// With `rebuild`, an index of another schema version is replaced (after checking that no
+    /// other process holds its writer lock); an index of this version is kept, and the caller
+    /// empties it under its own writer lock, so a rebuild that is interrupted before its first
+    /// commit leaves the old index intact.
     pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<BriefIndex> {
         let exists = dir.join("meta.json").exists();
-        if exists && !rebuild {
-            return BriefIndex::open(dir);
-        }
         if exists {
-            remove_index_files(dir)?;
+            match BriefIndex::open(dir) {
+                Err(Error::SchemaVersion { .. }) if rebuild => {
+                    let old = Index::open_in_dir(dir)?;
+                    match old.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
+                        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
+                            return Err(Error::Locked {
+                                path: dir.to_path_buf(),
+                            })
+                        }
+                        other => drop(other),
+                    }
+                    drop(old);
+                    remove_index_files(dir)?;
+                }
+                other => return other,
+            }
         }
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             context: format!("creating {}", dir.display()),
@@ -468,7 +482,12 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
 
     let t = Instant::now();
     let found = discover::discover(&opts.roots);
-    let state = read_state(&bi)?;
+    let state = if opts.rebuild {
+        writer.delete_all_documents()?;
+        IndexState::default()
+    } else {
+        read_state(&bi)?
+    };
     report.files_seen = found.files.len();
     report.skipped = found.unsupported;
     report.failed.extend(found.errors);

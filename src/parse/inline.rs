@@ -26,6 +26,10 @@ pub fn reduce(input: &str) -> Inline {
     out
 }
 
+/// The longest link label, link target or emphasised span looked for, in bytes. Bounding the
+/// search keeps reduction linear on hostile input (100,000 nested brackets).
+const MAX_SPAN: usize = 4096;
+
 /// Punctuation a backslash may escape in Markdown.
 fn is_escapable(c: char) -> bool {
     c.is_ascii_punctuation()
@@ -137,7 +141,7 @@ fn link_at(s: &str, open: usize) -> Option<(usize, String, usize)> {
     let mut depth = 0usize;
     let mut j = open;
     let label_end = loop {
-        if j >= bytes.len() {
+        if j >= bytes.len() || j - open > MAX_SPAN {
             return None;
         }
         match bytes[j] {
@@ -160,7 +164,7 @@ fn link_at(s: &str, open: usize) -> Option<(usize, String, usize)> {
     let url_start = label_end + 2;
     let mut k = url_start;
     let mut paren = 0usize;
-    while k < bytes.len() {
+    while k < bytes.len() && k - url_start <= MAX_SPAN {
         match bytes[k] {
             b'\\' => k += 1,
             b'(' => paren += 1,
@@ -188,7 +192,7 @@ fn link_at(s: &str, open: usize) -> Option<(usize, String, usize)> {
 /// If `<scheme://...>` or `<mailto:...>` starts at `open`, returns (url, index after `>`).
 fn autolink_at(s: &str, open: usize) -> Option<(String, usize)> {
     let rest = &s[open + 1..];
-    let end = rest.find('>')?;
+    let end = rest.bytes().take(MAX_SPAN).position(|b| b == b'>')?;
     let url = &rest[..end];
     let looks_like_url =
         (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:"))
@@ -220,6 +224,9 @@ fn emphasis_close(s: &str, open: usize, run: usize) -> Option<usize> {
     let mut from = open + run;
     while let Some(pos) = s[from..].find(needle) {
         let close = from + pos;
+        if close - open > MAX_SPAN {
+            return None;
+        }
         let before = s[..close].chars().next_back()?;
         let next_is_marker = s.as_bytes().get(close + run) == Some(&marker);
         let after_ok = marker != b'_'

@@ -187,8 +187,15 @@ pub fn decode(bytes: &[u8], source: &str) -> Result<(String, Vec<String>)> {
         return Err(Error::Empty { path: path() });
     }
     let sampled = bytes.len().min(8192);
-    let nuls = bytes[..sampled].iter().filter(|&&b| b == 0).count();
-    if nuls * 10 > sampled || (nuls > 0 && nuls * 100 > sampled && bytes.len() > 64) {
+    let sample = &bytes[..sampled];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    // Like git, a NUL marks binary data; unlike git, a stray NUL in otherwise clean text is
+    // repaired, so the file is refused only when NULs are many or come with other control bytes.
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) || b == 0x7f)
+        .count();
+    if nuls * 10 > sampled || (nuls > 0 && control * 10 > sampled) {
         return Err(Error::Binary {
             path: path(),
             nuls,

@@ -309,6 +309,7 @@ fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
         Regions,
     }
     let mut section = Section::None;
+    let mut seen: std::collections::HashSet<(bool, String)> = std::collections::HashSet::new();
     for b in tail {
         if is_marker(b, &["TOPICS"]) {
             section = Section::Topics;
@@ -322,6 +323,7 @@ fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
             section = Section::None;
             continue;
         }
+        let is_topic = section == Section::Topics;
         let list = match section {
             Section::None => continue,
             Section::Topics => &mut brief.topics,
@@ -329,7 +331,7 @@ fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
         };
         for line in &b.lines {
             if let Some(name) = tag_name(line) {
-                if !list.contains(&name) {
+                if seen.insert((is_topic, name.clone())) {
                     list.push(name);
                 }
             }
