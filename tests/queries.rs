@@ -1,0 +1,90 @@
+//! Hostile queries and flags: a clear error (exit 2) or a lenient answer, never a panic.
+
+mod common;
+
+use briefs::index::{ingest, IngestOptions, NoProgress};
+use briefs::search::{Engine, SearchRequest};
+use common::briefs;
+use proptest::prelude::*;
+
+fn fixture_index() -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let idx = d.path().join("idx");
+    let opts = IngestOptions { roots: vec![common::fixture("archive")], index_dir: idx.clone(), ..IngestOptions::default() };
+    let r = ingest(&opts, &NoProgress).unwrap();
+    assert_eq!(r.briefs_total, 8);
+    (d, idx)
+}
+
+#[test]
+fn odd_queries_parse_leniently() {
+    let (_d, idx) = fixture_index();
+    let engine = Engine::open(&idx).unwrap();
+    let long_words = "water ".repeat(600);
+    let odd = [
+        "\"unbalanced phrase", "\"", "\"\"", "OR", "AND", "-", "+", "- - -", "OR OR OR", "title:", "title:\"", "author:",
+        "foo:bar", ":::", "\"a\" OR", "*", "\\", "(((", ")))", "[x](y)", "\u{1}\u{2}\u{7f}", "🙂 water", "מים water", "ｗａｔｅｒ",
+        "-water", "-\"border security\"", "water -water", "title:water OR border", &long_words,
+    ];
+    for q in odd {
+        let r = engine.search(&SearchRequest { query: q.to_string(), ..SearchRequest::default() });
+        assert!(r.is_ok(), "{q:?}: {r:?}");
+    }
+    let r = engine.search(&SearchRequest { query: "\"joint patrols".into(), ..SearchRequest::default() }).unwrap();
+    assert_eq!(r.total_passages, 1, "an unbalanced quote closes at the end");
+    assert_eq!(r.notes.len(), 1);
+}
+
+#[test]
+fn bad_flags_are_clear_errors() {
+    let (d, _idx) = fixture_index();
+    let run = |args: &[&str]| {
+        let out = briefs().current_dir(d.path()).args(["search", "--index", "idx"]).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let long = "x".repeat(10_000);
+    for (args, needle) in [
+        (vec![long.as_str()], "limit is 4096"),
+        (vec!["water", "--limit", "5000"], "--limit 5000"),
+        (vec!["water", "--offset", "99999999"], "--offset"),
+        (vec!["water", "--limit", "-5"], "-5"),
+        (vec!["water", "--since", "2023-02-30"], "not a date"),
+        (vec!["water", "--since", "20230"], "not a date"),
+        (vec!["water", "--until", ""], "not a date"),
+        (vec!["water", "--since", "2024", "--until", "2023"], "after --until"),
+        (vec!["water", "--sort", "sideways"], "sideways"),
+    ] {
+        let (code, err) = run(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    let (code, _) = run(&["water", "--limit", "0"]);
+    assert_eq!(code, Some(0), "limit 0 still reports totals");
+    let (code, _) = run(&["water", "--per-brief", "0"]);
+    assert_eq!(code, Some(0));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_queries_never_panic(q in "\\PC{0,80}", limit in 0usize..2000, offset in 0usize..200_000) {
+        thread_local! {
+            static ENGINE: (tempfile::TempDir, Engine) = {
+                let (d, idx) = fixture_index();
+                let e = Engine::open(&idx).unwrap();
+                (d, e)
+            };
+        }
+        ENGINE.with(|(_, engine)| {
+            let req = SearchRequest { query: q.clone(), limit, offset, facets: true, ..SearchRequest::default() };
+            match engine.search(&req) {
+                Ok(r) => prop_assert!(r.hits.len() <= limit),
+                Err(briefs::Error::Usage(_)) => {}
+                Err(e) => prop_assert!(false, "{q:?}: unexpected error {e}"),
+            }
+            Ok(())
+        })?;
+    }
+}
