@@ -67,7 +67,11 @@ impl BriefIndex {
             });
         }
         check_version(dir)?;
-        let index = Index::open_in_dir(dir)?;
+        let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::Io {
+            context: format!("opening the index at {}", dir.display()),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let index = Index::open(ReadOnlyTolerant(mmap))?;
         schema::register_tokenizers(&index);
         let fields = Fields::new(&index.schema())?;
         Ok(BriefIndex {
@@ -129,6 +133,83 @@ impl BriefIndex {
     pub fn commit_info(&self) -> Option<CommitInfo> {
         let metas = self.index.load_metas().ok()?;
         serde_json::from_str(metas.payload.as_deref()?).ok()
+    }
+}
+
+/// The index folder, with one concession to read-only media: readers take tantivy's meta lock
+/// to keep a concurrent writer from deleting files under them, and on a read-only file system
+/// (a mounted archive, a write-protected share) there can be no such writer, so the lock is
+/// skipped instead of failing every search. The writer lock is never relaxed.
+#[derive(Debug, Clone)]
+struct ReadOnlyTolerant(tantivy::directory::MmapDirectory);
+
+impl tantivy::Directory for ReadOnlyTolerant {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<
+        std::sync::Arc<dyn tantivy::directory::FileHandle>,
+        tantivy::directory::error::OpenReadError,
+    > {
+        self.0.get_file_handle(path)
+    }
+    fn open_read(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<tantivy::directory::FileSlice, tantivy::directory::error::OpenReadError>
+    {
+        self.0.open_read(path)
+    }
+    fn delete(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<(), tantivy::directory::error::DeleteError> {
+        self.0.delete(path)
+    }
+    fn exists(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<bool, tantivy::directory::error::OpenReadError> {
+        self.0.exists(path)
+    }
+    fn open_write(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<tantivy::directory::WritePtr, tantivy::directory::error::OpenWriteError>
+    {
+        self.0.open_write(path)
+    }
+    fn atomic_read(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<Vec<u8>, tantivy::directory::error::OpenReadError> {
+        self.0.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+    fn acquire_lock(
+        &self,
+        lock: &tantivy::directory::Lock,
+    ) -> std::result::Result<tantivy::directory::DirectoryLock, LockError> {
+        match self.0.acquire_lock(lock) {
+            Err(LockError::IoError(e))
+                if lock.filepath == tantivy::directory::META_LOCK.filepath
+                    && e.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
+            {
+                Ok(tantivy::directory::DirectoryLock::from(Box::new(())))
+            }
+            other => other,
+        }
+    }
+    fn watch(
+        &self,
+        cb: tantivy::directory::WatchCallback,
+    ) -> tantivy::Result<tantivy::directory::WatchHandle> {
+        self.0.watch(cb)
     }
 }
 
@@ -293,6 +374,19 @@ struct FileState {
 pub struct IndexState {
     files: HashMap<String, FileState>,
     ids: HashMap<String, String>,
+}
+
+impl IndexState {
+    /// Distinct brief ids in the index (equal to the number of head documents unless an id
+    /// was indexed twice, which ingest prevents).
+    pub fn brief_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Files the index holds briefs from.
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
 }
 
 /// Reads the index's bookkeeping from the head documents' fast fields.
@@ -628,21 +722,23 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
                 .collect()
         });
         for r in results {
-            let (b, p) = r?;
+            let (b, p) = r.map_err(|e| diagnose(&bi.dir, e))?;
             report.briefs_indexed += b;
             report.passages_indexed += p;
         }
         report.stages.index += t.elapsed().as_secs_f64();
 
         let t = Instant::now();
-        commit(&mut writer, &started_at, false)?;
+        commit(&mut writer, &started_at, false).map_err(|e| diagnose(&bi.dir, e))?;
         report.stages.commit_merge += t.elapsed().as_secs_f64();
     }
     progress.finish();
 
     let t = Instant::now();
-    commit(&mut writer, &started_at, true)?;
-    writer.wait_merging_threads()?;
+    commit(&mut writer, &started_at, true).map_err(|e| diagnose(&bi.dir, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| diagnose(&bi.dir, e.into()))?;
     report.stages.commit_merge += t.elapsed().as_secs_f64();
 
     let (briefs, passages) = counts(&bi)?;
@@ -653,6 +749,24 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     report.briefs_per_sec = report.briefs_indexed as f64 / secs;
     report.mb_per_sec = report.bytes_read as f64 / 1e6 / secs;
     Ok(report)
+}
+
+/// Turns tantivy's opaque "index writer was killed" into the operating system's reason when
+/// the index folder has stopped accepting writes (a full disk, a read-only remount).
+fn diagnose(dir: &Path, err: Error) -> Error {
+    let probe = dir.join(".briefs-write-probe");
+    let result = std::fs::write(&probe, vec![0u8; 1 << 20]);
+    let _ = std::fs::remove_file(&probe);
+    match result {
+        Err(source) => Error::Io {
+            context: format!(
+                "writing the index at {} failed; the last commit is intact",
+                dir.display()
+            ),
+            source,
+        },
+        Ok(()) => err,
+    }
 }
 
 fn short_reason(e: &Error) -> String {

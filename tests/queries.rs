@@ -10,7 +10,11 @@ use proptest::prelude::*;
 fn fixture_index() -> (tempfile::TempDir, std::path::PathBuf) {
     let d = tempfile::tempdir().unwrap();
     let idx = d.path().join("idx");
-    let opts = IngestOptions { roots: vec![common::fixture("archive")], index_dir: idx.clone(), ..IngestOptions::default() };
+    let opts = IngestOptions {
+        roots: vec![common::fixture("archive")],
+        index_dir: idx.clone(),
+        ..IngestOptions::default()
+    };
     let r = ingest(&opts, &NoProgress).unwrap();
     assert_eq!(r.briefs_total, 8);
     (d, idx)
@@ -22,15 +26,49 @@ fn odd_queries_parse_leniently() {
     let engine = Engine::open(&idx).unwrap();
     let long_words = "water ".repeat(600);
     let odd = [
-        "\"unbalanced phrase", "\"", "\"\"", "OR", "AND", "-", "+", "- - -", "OR OR OR", "title:", "title:\"", "author:",
-        "foo:bar", ":::", "\"a\" OR", "*", "\\", "(((", ")))", "[x](y)", "\u{1}\u{2}\u{7f}", "🙂 water", "מים water", "ｗａｔｅｒ",
-        "-water", "-\"border security\"", "water -water", "title:water OR border", &long_words,
+        "\"unbalanced phrase",
+        "\"",
+        "\"\"",
+        "OR",
+        "AND",
+        "-",
+        "+",
+        "- - -",
+        "OR OR OR",
+        "title:",
+        "title:\"",
+        "author:",
+        "foo:bar",
+        ":::",
+        "\"a\" OR",
+        "*",
+        "\\",
+        "(((",
+        ")))",
+        "[x](y)",
+        "\u{1}\u{2}\u{7f}",
+        "🙂 water",
+        "מים water",
+        "ｗａｔｅｒ",
+        "-water",
+        "-\"border security\"",
+        "water -water",
+        "title:water OR border",
+        &long_words,
     ];
     for q in odd {
-        let r = engine.search(&SearchRequest { query: q.to_string(), ..SearchRequest::default() });
+        let r = engine.search(&SearchRequest {
+            query: q.to_string(),
+            ..SearchRequest::default()
+        });
         assert!(r.is_ok(), "{q:?}: {r:?}");
     }
-    let r = engine.search(&SearchRequest { query: "\"joint patrols".into(), ..SearchRequest::default() }).unwrap();
+    let r = engine
+        .search(&SearchRequest {
+            query: "\"joint patrols".into(),
+            ..SearchRequest::default()
+        })
+        .unwrap();
     assert_eq!(r.total_passages, 1, "an unbalanced quote closes at the end");
     assert_eq!(r.notes.len(), 1);
 }
@@ -39,8 +77,16 @@ fn odd_queries_parse_leniently() {
 fn bad_flags_are_clear_errors() {
     let (d, _idx) = fixture_index();
     let run = |args: &[&str]| {
-        let out = briefs().current_dir(d.path()).args(["search", "--index", "idx"]).args(args).output().unwrap();
-        (out.status.code(), String::from_utf8_lossy(&out.stderr).to_string())
+        let out = briefs()
+            .current_dir(d.path())
+            .args(["search", "--index", "idx"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
     };
     let long = "x".repeat(10_000);
     for (args, needle) in [
@@ -51,7 +97,10 @@ fn bad_flags_are_clear_errors() {
         (vec!["water", "--since", "2023-02-30"], "not a date"),
         (vec!["water", "--since", "20230"], "not a date"),
         (vec!["water", "--until", ""], "not a date"),
-        (vec!["water", "--since", "2024", "--until", "2023"], "after --until"),
+        (
+            vec!["water", "--since", "2024", "--until", "2023"],
+            "after --until",
+        ),
         (vec!["water", "--sort", "sideways"], "sideways"),
     ] {
         let (code, err) = run(&args);

@@ -56,3 +56,36 @@ pub fn json(args: &[&str], cwd: &Path) -> serde_json::Value {
         )
     })
 }
+
+/// Writes `n` small, distinct saved-page briefs (about 1.5 KB each) into `dir`, ten per folder.
+/// Brief `i` contains the word `marker{i}` so tests can find each one.
+pub fn write_archive(dir: &Path, n: usize) {
+    let regions = [
+        "Iran",
+        "Iraq",
+        "Syria",
+        "Yemen",
+        "Oman",
+        "Qatar",
+        "Pakistan",
+        "Afghanistan",
+    ];
+    for i in 0..n {
+        let sub = dir.join(format!("{:03}", i / 10));
+        std::fs::create_dir_all(&sub).unwrap();
+        let region = regions[i % regions.len()];
+        let mut body = String::new();
+        for p in 0..6 {
+            body.push_str(&format!(
+                "Paragraph {p} of brief {i} notes that delegations met in {region} to discuss trade, water and border crossings, and that marker{i} was recorded.\n\n"
+            ));
+        }
+        let text = format!(
+            "Synthetic Brief Number {i}\n\nby Test Author {}\n\n{}\n\nBrief Analysis\n\nA standfirst for brief {i}.\n\nFindings\n\n{body}TOPICS\n\nTopic {}\n\nREGIONS & COUNTRIES\n\n{region}\n",
+            i % 7,
+            format_args!("2020-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            i % 5
+        );
+        std::fs::write(sub.join(format!("brief-{i:05}.txt")), text).unwrap();
+    }
+}
