@@ -111,7 +111,8 @@ impl BriefIndex {
             context: format!("creating {}", dir.display()),
             source,
         })?;
-        let index = Index::create_in_dir(dir, schema::build())?;
+        // The version file goes first: an ingest killed between the two leaves no meta.json,
+        // so the next run simply creates the index again.
         let version = serde_json::to_string(&VersionFile {
             schema_version: SCHEMA_VERSION,
         })
@@ -120,6 +121,7 @@ impl BriefIndex {
             context: format!("writing {}", dir.join(VERSION_FILE).display()),
             source,
         })?;
+        let index = Index::create_in_dir(dir, schema::build())?;
         schema::register_tokenizers(&index);
         let fields = Fields::new(&index.schema())?;
         Ok(BriefIndex {
