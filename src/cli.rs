@@ -57,6 +57,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Ingest the bundled corpus/ into index/ (when missing or stale) and run an example search.
     Demo(DemoArgs),
+    /// Serve the index over HTTP: a JSON API and a search page, on 127.0.0.1:7700 by default.
+    Serve(briefs::serve::ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -301,6 +303,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
             };
             search(args, style)
+        }
+        Command::Serve(a) => {
+            briefs::serve::run(a)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -4,7 +4,8 @@
 //! [`discover`] finds files, [`parse`] turns each into a [`model::Brief`], [`extract`] reads
 //! dated events (and entities) out of it, [`index`] writes passages into a tantivy index,
 //! [`search`] answers queries with ranked passages and facet counts, and [`present`] renders
-//! results for terminals and for machines. `ARCHITECTURE.md` walks one brief through them.
+//! results for terminals and for machines; [`serve`] puts search behind an HTTP API and a
+//! search page. `ARCHITECTURE.md` walks one brief through them.
 //!
 //! ```
 //! let text = "Water Talks\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nA standfirst.\n\nThe body.\n";
@@ -28,3 +29,4 @@ pub mod present;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod serve;

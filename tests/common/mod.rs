@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod serve;
+
 /// The `briefs` binary under test, with colour off and no inherited configuration.
 pub fn briefs() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("briefs").expect("binary builds");
