@@ -20,6 +20,7 @@ pub mod error;
 pub mod extract;
 pub mod model;
 pub mod parse;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage};
