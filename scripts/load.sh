@@ -2,16 +2,19 @@
 # Load benchmark of `briefs serve` (not run in CI): a 10,000-brief archive, a mixed query set,
 # ~20 s of wrk against 127.0.0.1, then requests/s and p50/p99 latency.
 #
-#   scripts/load.sh [DURATION_SECS] [CONNECTIONS]
+#   scripts/load.sh [DURATION_SECS] [CONNECTIONS]      (defaults: 20 s, 4 connections)
+#   ARCHIVE=DIR scripts/load.sh                         (an existing archive instead)
 #
 # Needs wrk (apt-get install wrk). Builds the release binary. Uses `briefs synth` for the
-# archive when the binary has it, else writes one with the small generator below. Work files
-# go to a temporary folder that is removed at the end. Traffic goes to loopback only.
+# archive when the binary has it, else writes one with the small generator below (a
+# 60-word vocabulary, so every query matches a third of the archive: a pessimistic load).
+# After the main run, 5 s runs at 16 and 64 connections show latency as requests queue.
+# Work files go to a temporary folder that is removed at the end. Traffic stays on loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${1:-20}
-CONNECTIONS=${2:-32}
+CONNECTIONS=${2:-4}
 COUNT=${COUNT:-10000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 
@@ -27,11 +30,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== archive: $COUNT briefs"
-if "$BIN" synth --help >/dev/null 2>&1; then
+if [ -n "${ARCHIVE:-}" ]; then
+  echo "== archive: $ARCHIVE"
+  ln -s "$(cd "$ARCHIVE" && pwd)" "$WORK/archive"
+elif "$BIN" synth --help >/dev/null 2>&1; then
+  echo "== archive: $COUNT briefs (briefs synth --seed 1)"
   "$BIN" synth --count "$COUNT" --seed 1 --out "$WORK/archive" >/dev/null
 else
-  echo "   (this briefs has no synth command; generating with scripts/load.sh's own generator)"
+  echo "== archive: $COUNT briefs (this briefs has no synth command: scripts/load.sh's own generator)"
   python3 - "$WORK/archive" "$COUNT" <<'PY'
 import os, random, sys
 out, count = sys.argv[1], int(sys.argv[2])
@@ -124,4 +130,8 @@ LUA
 echo "== warm-up (3 s)"
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/paths.lua" "$BASE" >/dev/null
 echo "== wrk: ${DURATION} s, ${CONNECTIONS} connections, 2 threads, $(nproc) cores (server and wrk share them)"
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/paths.lua" "$BASE" | tee "$WORK/wrk.txt" | grep -E "RESULT|Non-2xx|Socket errors" || true
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/paths.lua" "$BASE" | grep -E "RESULT|Non-2xx|Socket errors" || true
+for c in 16 64; do
+  echo "== wrk: 5 s, $c connections"
+  wrk -t2 -c"$c" -d5s -s "$WORK/paths.lua" "$BASE" | grep -E "RESULT|Non-2xx|Socket errors" || true
+done

@@ -519,7 +519,7 @@
           h('h1', { tabindex: '-1' }, b.title || '(untitled)'),
           metaLine(b.date, (b.authors || []).map((a) => a.name), b.kind),
           b.summary ? h('p', { class: 'standfirst' }, b.summary) : null,
-          tags,
+          tags.length ? h('div', { class: 'tag-list' }, tags) : null,
           body),
         side.length ? h('aside', { class: 'brief-side', 'aria-label': 'Entities and timeline' }, side) : null));
     document.title = b.title + ' — briefs';
