@@ -59,6 +59,156 @@ pub enum Command {
     Demo(DemoArgs),
     /// Serve the index over HTTP: a JSON API and a search page, on 127.0.0.1:7700 by default.
     Serve(briefs::serve::ServeArgs),
+    /// The most-mentioned people, organizations and places among the briefs a search matches.
+    Entities(EntitiesArgs),
+    /// The dated events of the briefs a search matches, in date order.
+    Timeline(TimelineArgs),
+    /// Named entities of any plain text (a file or - for stdin), with byte offsets.
+    Extract(ExtractArgs),
+    /// Write deterministic synthetic briefs in the saved-page format (fixed seed, same files).
+    Synth(SynthArgs),
+    /// Measure ingest and query speed against raw tantivy and SQLite FTS5 in the same run.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Query choosing the briefs (empty: all briefs matching the filters).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only briefs by this author. Repeat for OR.
+    #[arg(long, value_name = "A")]
+    pub author: Vec<String>,
+    /// Only briefs with this topic. Repeat for OR.
+    #[arg(long, value_name = "T")]
+    pub topic: Vec<String>,
+    /// Only briefs with this region. Repeat for OR.
+    #[arg(long, value_name = "R")]
+    pub region: Vec<String>,
+    /// Only briefs of this kind label ("Brief Analysis"); `--kind` here is the entity kind.
+    #[arg(long, value_name = "K")]
+    pub brief_kind: Vec<String>,
+    /// Only briefs mentioning this entity. Repeat for OR.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Only briefs dated on or after D.
+    #[arg(long, value_name = "D")]
+    pub since: Vec<String>,
+    /// Only briefs dated on or before D (inclusive).
+    #[arg(long, value_name = "D")]
+    pub until: Vec<String>,
+    /// Only this kind of entity.
+    #[arg(long, value_enum)]
+    pub kind: Option<EntityKindArg>,
+    /// How many entities to list.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexArg,
+}
+
+/// Entity kinds on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityKindArg {
+    /// People.
+    Person,
+    /// Organizations.
+    Organization,
+    /// Places.
+    Place,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Query choosing the briefs (empty: all briefs matching the filters).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only briefs by this author. Repeat for OR.
+    #[arg(long, value_name = "A")]
+    pub author: Vec<String>,
+    /// Only briefs with this topic. Repeat for OR.
+    #[arg(long, value_name = "T")]
+    pub topic: Vec<String>,
+    /// Only briefs with this region. Repeat for OR.
+    #[arg(long, value_name = "R")]
+    pub region: Vec<String>,
+    /// Only briefs of this kind. Repeat for OR.
+    #[arg(long, value_name = "K")]
+    pub kind: Vec<String>,
+    /// Only events whose passage mentions this entity (name, surname or alias). Repeat for OR.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Only events on or after D (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "D")]
+    pub since: Vec<String>,
+    /// Only events on or before D (inclusive).
+    #[arg(long, value_name = "D")]
+    pub until: Vec<String>,
+    /// At most N events.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A text file, or - (the default) for standard input.
+    #[arg(default_value = "-", value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print JSON: `{"entities": [{text, kind, canonical, start, end}]}`.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many briefs to write.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub count: usize,
+    /// Seed: the same seed always writes the same files.
+    #[arg(long, default_value_t = 42, value_name = "S")]
+    pub seed: u64,
+    /// Output folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Generate this many synthetic briefs to measure (default 10000).
+    #[arg(long, value_name = "N", conflicts_with = "archive")]
+    pub briefs: Option<usize>,
+    /// Measure an existing archive instead.
+    #[arg(long, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+    /// Queries to time, one per line (default: a generated mixed set).
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// Seed for the generated archive and queries.
+    #[arg(long, default_value_t = 42, value_name = "S")]
+    pub seed: u64,
+    /// Queries per class in the generated set.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub per_class: usize,
+    /// Indexing memory budget in MB (ours and raw tantivy alike).
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory: usize,
+    /// Folder for the archive and indexes (default: the system temporary folder).
+    #[arg(long, value_name = "DIR")]
+    pub work_dir: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -118,6 +268,9 @@ pub struct FilterArgs {
     /// Only briefs of this kind ("Brief Analysis"). Repeat for OR.
     #[arg(long, value_name = "K")]
     pub kind: Vec<String>,
+    /// Only passages that mention this entity (full name, surname or alias such as an acronym). Repeat for OR.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
     /// Only briefs dated on or after D (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).
     #[arg(long, value_name = "D")]
     pub since: Vec<String>,
@@ -271,6 +424,128 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Entities(a) => {
+            let engine = Engine::open(&a.index.index)?;
+            let req = briefs::search::EntitiesRequest {
+                search: filters_request(
+                    a.query.join(" "),
+                    FilterArgs {
+                        author: a.author,
+                        topic: a.topic,
+                        region: a.region,
+                        kind: a.brief_kind,
+                        entity: a.entity,
+                        since: a.since,
+                        until: a.until,
+                    },
+                ),
+                kind: a.kind.map(|k| match k {
+                    EntityKindArg::Person => briefs::EntityKind::Person,
+                    EntityKindArg::Organization => briefs::EntityKind::Organization,
+                    EntityKindArg::Place => briefs::EntityKind::Place,
+                }),
+                top: a.top,
+            };
+            let r = engine.entities(&req)?;
+            if a.json {
+                json_line(&r)?;
+            } else {
+                out(&present::entities(&r, style))?;
+            }
+            Ok(if r.entities.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Timeline(a) => {
+            let engine = Engine::open(&a.index.index)?;
+            let filters = FilterArgs {
+                author: a.author,
+                topic: a.topic,
+                region: a.region,
+                kind: a.kind,
+                entity: vec![],
+                since: a.since,
+                until: a.until,
+            };
+            let req = briefs::search::TimelineRequest {
+                search: filters_request(a.query.join(" "), filters),
+                entities: a.entity,
+                limit: a.limit,
+            };
+            let r = engine.timeline(&req)?;
+            if a.json {
+                json_line(&r)?;
+            } else {
+                out(&present::timeline(&r, style))?;
+            }
+            Ok(if r.events.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Extract(a) => {
+            let text = if a.file.as_os_str() == "-" {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                    .context("reading standard input")?;
+                s
+            } else {
+                let bytes = std::fs::read(&a.file)
+                    .with_context(|| format!("reading {}", a.file.display()))?;
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            let mentions = briefs::extract::entities::extract_mentions(&text);
+            if a.json {
+                json_line(&serde_json::json!({ "entities": mentions }))?;
+            } else {
+                out(&present::mentions(&mentions, style))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Synth(a) => {
+            let r = briefs::synth::generate(&briefs::synth::SynthOptions {
+                count: a.count,
+                seed: a.seed,
+                out: a.out.clone(),
+            })?;
+            if a.json {
+                json_line(&r)?;
+            } else {
+                out(&format!(
+                    "wrote {} briefs ({:.1} MB) into {}\n",
+                    r.files,
+                    r.bytes as f64 / 1e6,
+                    a.out.display()
+                ))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench(a) => {
+            let opts = briefs::bench::BenchOptions {
+                briefs: a.briefs.unwrap_or(10_000),
+                archive: a.archive,
+                queries: a.queries,
+                seed: a.seed,
+                per_class: a.per_class,
+                memory_bytes: a.memory.saturating_mul(1_000_000),
+                work_dir: a.work_dir,
+            };
+            let quiet = a.json;
+            let r = briefs::bench::run(&opts, &|m| {
+                if !quiet {
+                    eprintln!("bench: {m}");
+                }
+            })?;
+            if a.json {
+                json_line(&r)?;
+            } else {
+                out(&present::bench(&r))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo(a) => {
             let report = run_ingest(
                 IngestOptions {
@@ -289,6 +564,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     topic: vec![],
                     region: vec![],
                     kind: vec![],
+                    entity: vec![],
                     since: vec![],
                     until: vec![],
                 },
@@ -390,13 +666,6 @@ fn ingest(a: IngestArgs, style: Style) -> Result<ExitCode> {
 fn search(a: SearchArgs, style: Style) -> Result<ExitCode> {
     let engine = Engine::open(&a.index.index)?;
     let req = SearchRequest {
-        query: a.query.join(" "),
-        authors: a.filters.author,
-        topics: a.filters.topic,
-        regions: a.filters.region,
-        kinds: a.filters.kind,
-        since: a.filters.since,
-        until: a.filters.until,
         limit: a.limit,
         offset: a.offset,
         sort: match a.sort {
@@ -405,6 +674,7 @@ fn search(a: SearchArgs, style: Style) -> Result<ExitCode> {
         },
         per_brief: a.per_brief,
         facets: a.facets,
+        ..filters_request(a.query.join(" "), a.filters)
     };
     let resp = engine.search(&req)?;
     if a.json {
@@ -417,4 +687,121 @@ fn search(a: SearchArgs, style: Style) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A search request carrying a query and the shared filter flags, other settings default.
+fn filters_request(query: String, f: FilterArgs) -> SearchRequest {
+    SearchRequest {
+        query,
+        authors: f.author,
+        topics: f.topic,
+        regions: f.region,
+        kinds: f.kind,
+        entities: f.entity,
+        since: f.since,
+        until: f.until,
+        ..SearchRequest::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks over every subcommand and flag.
+    #[test]
+    fn flags_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_parses_its_documented_spelling() {
+        for args in [
+            vec!["briefs", "parse", "x.txt", "--json"],
+            vec![
+                "briefs",
+                "ingest",
+                "a",
+                "b",
+                "--index",
+                "i",
+                "--rebuild",
+                "--memory",
+                "100",
+                "--threads",
+                "2",
+                "--batch",
+                "10",
+                "--json",
+            ],
+            vec![
+                "briefs",
+                "search",
+                "q",
+                "--author",
+                "a",
+                "--topic",
+                "t",
+                "--region",
+                "r",
+                "--kind",
+                "k",
+                "--entity",
+                "e",
+                "--since",
+                "2020",
+                "--until",
+                "2021",
+                "--limit",
+                "5",
+                "--offset",
+                "5",
+                "--sort",
+                "date",
+                "--per-brief",
+                "3",
+                "--facets",
+                "--json",
+                "--index",
+                "i",
+            ],
+            vec!["briefs", "show", "id", "--json", "--index", "i"],
+            vec!["briefs", "stats", "--json", "--index", "i"],
+            vec![
+                "briefs",
+                "entities",
+                "q",
+                "--region",
+                "r",
+                "--brief-kind",
+                "b",
+                "--kind",
+                "person",
+                "--top",
+                "5",
+                "--json",
+            ],
+            vec![
+                "briefs", "timeline", "q", "--entity", "e", "--since", "2020", "--until", "2021",
+                "--json",
+            ],
+            vec!["briefs", "extract", "-", "--json"],
+            vec![
+                "briefs", "synth", "--count", "3", "--seed", "1", "--out", "d",
+            ],
+            vec![
+                "briefs",
+                "bench",
+                "--briefs",
+                "100",
+                "--queries",
+                "q.txt",
+                "--json",
+            ],
+            vec!["briefs", "demo"],
+        ] {
+            assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
+        }
+    }
 }

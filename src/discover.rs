@@ -91,6 +91,13 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
                 continue;
             }
             let path = entry.path().to_path_buf();
+            if is_documentation(entry.file_name()) {
+                out.unsupported.push(Skipped {
+                    path: path.display().to_string(),
+                    reason: "documentation file (README, LICENSE, CHANGELOG)".into(),
+                });
+                continue;
+            }
             let Some(format) = Format::of_path(&path) else {
                 out.unsupported.push(Skipped {
                     path: path.display().to_string(),
@@ -110,6 +117,14 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
     out.files.sort_by(|a, b| a.key.cmp(&b.key));
     out.files.dedup_by(|a, b| a.key == b.key);
     out
+}
+
+/// README, LICENSE and CHANGELOG files describe an archive; they are not briefs in it.
+fn is_documentation(name: &std::ffi::OsStr) -> bool {
+    let lower = name.to_string_lossy().to_ascii_lowercase();
+    ["readme", "license", "licence", "changelog"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -158,6 +173,7 @@ mod tests {
         std::fs::write(p.join("a/two.md"), "x").unwrap();
         std::fs::write(p.join("a/.git/three.txt"), "x").unwrap();
         std::fs::write(p.join("a/pic.png"), "x").unwrap();
+        std::fs::write(p.join("a/README.md"), "# About this archive").unwrap();
         let d = discover(&[p.to_path_buf()]);
         let names: Vec<_> = d
             .files
@@ -165,7 +181,11 @@ mod tests {
             .map(|f| f.path.file_name().unwrap().to_str().unwrap().to_string())
             .collect();
         assert_eq!(names, ["one.txt", "two.md"]);
-        assert_eq!(d.unsupported.len(), 1);
+        assert_eq!(
+            d.unsupported.len(),
+            2,
+            "the PNG and the README are counted, not read"
+        );
         assert!(under_roots(&d.files[0].key, &d.root_keys));
         assert!(!under_roots("/elsewhere/one.txt", &d.root_keys));
     }

@@ -466,9 +466,18 @@ impl SegmentCollector for StateSegment {
     }
 }
 
-/// Builds the head document and passage documents of one brief.
+/// Builds the head document, passage documents and event documents of one brief.
 pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<TantivyDocument> {
+    use crate::model::EntityKind;
     let key = xxhash_rust::xxh3::xxh3_64(brief.id.as_bytes());
+    // Every name an entity goes by, for the `--entity` filter.
+    fn names_of<'a>(brief: &'a Brief, canonical: &'a str) -> Vec<&'a str> {
+        let mut v = vec![canonical];
+        if let Some(e) = brief.entities.iter().find(|e| e.name == canonical) {
+            v.extend(e.aliases.iter().map(String::as_str));
+        }
+        v
+    }
     let common = |doc: &mut TantivyDocument| {
         doc.add_text(f.brief_id, &brief.id);
         doc.add_u64(f.brief_key, key);
@@ -498,8 +507,23 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
             doc.add_u64(f.day, day_number(d));
             doc.add_u64(f.year, d.year().max(0) as u64);
         }
+        for e in &brief.entities {
+            let field = match e.kind {
+                EntityKind::Person => f.person,
+                EntityKind::Organization => f.organization,
+                EntityKind::Place => f.place,
+            };
+            doc.add_text(field, &e.name);
+        }
     };
-    let mut docs = Vec::with_capacity(brief.passages.len() + 1);
+    let add_entities = |doc: &mut TantivyDocument, names: &[String]| {
+        for n in names {
+            for alias in names_of(brief, n) {
+                doc.add_text(f.entity_key, alias);
+            }
+        }
+    };
+    let mut docs = Vec::with_capacity(brief.passages.len() + brief.events.len() + 1);
     let mut head = TantivyDocument::default();
     head.add_u64(f.doc_kind, doc_kind::HEAD);
     common(&mut head);
@@ -509,11 +533,24 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         head.add_text(f.text, s);
         head.add_text(f.exact, s);
     }
+    add_entities(&mut head, &brief.mentions.title);
+    add_entities(&mut head, &brief.mentions.summary);
+    for e in &brief.entities {
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        head.add_text(
+            f.entity_count,
+            format!("{kind}\t{}\t{}", e.name, e.mentions),
+        );
+    }
     head.add_text(
         f.brief_json,
         serde_json::to_string(brief).unwrap_or_default(),
     );
     docs.push(head);
+    let none: Vec<String> = Vec::new();
     for p in &brief.passages {
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.doc_kind, doc_kind::PASSAGE);
@@ -526,6 +563,22 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         doc.add_text(f.text, &p.text);
         doc.add_text(f.exact, &brief.title);
         doc.add_text(f.exact, &p.text);
+        add_entities(
+            &mut doc,
+            brief.mentions.passages.get(p.index).unwrap_or(&none),
+        );
+        docs.push(doc);
+    }
+    for e in &brief.events {
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.doc_kind, doc_kind::EVENT);
+        common(&mut doc);
+        doc.add_u64(f.event_day, day_number(e.date));
+        doc.add_text(f.event_text, &e.text);
+        if let Some(i) = e.passage {
+            doc.add_u64(f.passage_index, i as u64);
+            add_entities(&mut doc, brief.mentions.passages.get(i).unwrap_or(&none));
+        }
         docs.push(doc);
     }
     docs
@@ -698,6 +751,7 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
         }
         let fields = &bi.fields;
         let writer_ref = &writer;
+        let run_lock = std::sync::Mutex::new(());
         let results: Vec<Result<(usize, usize)>> = pool.install(|| {
             work.par_iter()
                 .map(|(file, briefs)| {
@@ -718,6 +772,12 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
                                 .map(UserOperation::Add),
                         );
                     }
+                    // tantivy hands out opstamps and queues deletes in two steps, so two threads
+                    // calling `run` at once can queue deletes out of opstamp order, and a later
+                    // commit then applies a file's deletes to its own new documents (found by the
+                    // kill test: a brief vanished). Building documents stays parallel; handing
+                    // them over is serialised.
+                    let _turn = run_lock.lock().unwrap_or_else(|poison| poison.into_inner());
                     writer_ref.run(ops)?;
                     Ok((briefs.len(), passages))
                 })

@@ -23,7 +23,8 @@ pub mod parse;
 pub mod synth;
 
 pub use error::{Error, Result};
-pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage};
+pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage, TextMentions};
+pub mod bench;
 pub mod discover;
 pub mod index;
 pub mod present;

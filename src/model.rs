@@ -40,6 +40,21 @@ pub struct Brief {
     pub entities: Vec<Entity>,
     /// Problems the parser worked around; each says what was kept.
     pub warnings: Vec<String>,
+    /// Canonical names of the entities each text of the brief mentions, filled by the extract
+    /// stage for the index (not part of the JSON interface).
+    #[serde(skip)]
+    pub mentions: TextMentions,
+}
+
+/// Which entities each text of a brief mentions, by canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextMentions {
+    /// Entities named in the title (they belong to every passage, as the title does).
+    pub title: Vec<String>,
+    /// Entities named in the standfirst.
+    pub summary: Vec<String>,
+    /// Entities named in each passage, aligned with [`Brief::passages`].
+    pub passages: Vec<Vec<String>>,
 }
 
 /// A byline author.

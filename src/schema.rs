@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Version of the on-disk layout; an index written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Folded and stemmed analyser for body, title and heading text.
 pub const STEM: &str = "briefs_stem";
@@ -35,6 +35,8 @@ pub mod doc_kind {
     pub const PASSAGE: u64 = 0;
     /// A brief's head document (standfirst, stored brief, source bookkeeping).
     pub const HEAD: u64 = 1;
+    /// A dated event, for timelines; never returned by passage search.
+    pub const EVENT: u64 = 2;
 }
 
 /// Handles to every field, looked up once.
@@ -88,6 +90,20 @@ pub struct Fields {
     pub year: Field,
     /// The whole brief as JSON (head documents).
     pub brief_json: Field,
+    /// Entities the document mentions (canonical names and aliases), as whole folded values.
+    pub entity_key: Field,
+    /// People the brief mentions, canonical names (fast, for facets).
+    pub person: Field,
+    /// Organizations the brief mentions (fast, for facets).
+    pub organization: Field,
+    /// Places the brief mentions (fast, for facets).
+    pub place: Field,
+    /// `kind<TAB>name<TAB>mentions` per entity of the brief (head documents, fast).
+    pub entity_count: Field,
+    /// The day an event happened, as `YYYYMMDD` (event documents).
+    pub event_day: Field,
+    /// What happened (event documents), stored.
+    pub event_text: Field,
 }
 
 fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
@@ -133,6 +149,13 @@ pub fn build() -> Schema {
     b.add_u64_field("day", INDEXED | FAST);
     b.add_u64_field("year", FAST);
     b.add_text_field("brief_json", STORED);
+    b.add_text_field("entity_key", text_field(KEY, false));
+    b.add_text_field("person", TextOptions::default().set_fast("raw"));
+    b.add_text_field("organization", TextOptions::default().set_fast("raw"));
+    b.add_text_field("place", TextOptions::default().set_fast("raw"));
+    b.add_text_field("entity_count", TextOptions::default().set_fast("raw"));
+    b.add_u64_field("event_day", INDEXED | FAST | STORED);
+    b.add_text_field("event_text", STORED);
     b.build()
 }
 
@@ -165,6 +188,13 @@ impl Fields {
             day: f("day")?,
             year: f("year")?,
             brief_json: f("brief_json")?,
+            entity_key: f("entity_key")?,
+            person: f("person")?,
+            organization: f("organization")?,
+            place: f("place")?,
+            entity_count: f("entity_count")?,
+            event_day: f("event_day")?,
+            event_text: f("event_text")?,
         })
     }
 }

@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
@@ -51,6 +52,8 @@ pub struct SearchRequest {
     pub regions: Vec<String>,
     /// Kind filters.
     pub kinds: Vec<String>,
+    /// Entity filters: a canonical name or any alias ("Muttaqi", "ISKP"). Repeat for OR.
+    pub entities: Vec<String>,
     /// Lower date bounds (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), inclusive.
     pub since: Vec<String>,
     /// Upper date bounds, inclusive.
@@ -75,6 +78,7 @@ impl Default for SearchRequest {
             topics: Vec::new(),
             regions: Vec::new(),
             kinds: Vec::new(),
+            entities: Vec::new(),
             since: Vec::new(),
             until: Vec::new(),
             limit: 10,
@@ -170,6 +174,15 @@ pub struct Facets {
     pub kinds: Counts,
     /// Year → briefs.
     pub years: Counts,
+    /// Person → briefs mentioning them.
+    #[serde(default)]
+    pub people: Counts,
+    /// Organization → briefs mentioning it.
+    #[serde(default)]
+    pub organizations: Counts,
+    /// Place → briefs mentioning it.
+    #[serde(default)]
+    pub places: Counts,
 }
 
 /// A word the index does not hold, and the spelling searched instead.
@@ -222,14 +235,22 @@ enum Group {
     Author,
     Kind,
     Year,
+    Entity,
+    Person,
+    Organization,
+    Place,
 }
 
-const GROUPS: [Group; 5] = [
-    Group::Topic,
-    Group::Region,
-    Group::Author,
-    Group::Kind,
-    Group::Year,
+/// Facet groups and the filter group each one lifts when counted (multi-select).
+const GROUPS: [(Group, Group); 8] = [
+    (Group::Topic, Group::Topic),
+    (Group::Region, Group::Region),
+    (Group::Author, Group::Author),
+    (Group::Kind, Group::Kind),
+    (Group::Year, Group::Year),
+    (Group::Person, Group::Entity),
+    (Group::Organization, Group::Entity),
+    (Group::Place, Group::Entity),
 ];
 
 /// Built filters, one entry per group that has a filter.
@@ -255,6 +276,18 @@ impl Engine {
     /// Opens the index in `dir` for searching.
     pub fn open(dir: &std::path::Path) -> Result<Engine> {
         let bi = BriefIndex::open(dir)?;
+        let reader = bi
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Engine { bi, reader })
+    }
+
+    /// Like [`Engine::open`], but each search spreads its segments over `threads` threads.
+    pub fn open_with_threads(dir: &std::path::Path, threads: usize) -> Result<Engine> {
+        let mut bi = BriefIndex::open(dir)?;
+        bi.index.set_multithread_executor(threads.max(1))?;
         let reader = bi
             .index
             .reader_builder()
@@ -305,7 +338,13 @@ impl Engine {
 
         let (match_query, hits): (Box<dyn Query>, Vec<(f32, DocAddress)>) = if parsed.is_browse() {
             resp.matching = "browse".into();
-            let q = self.compose(vec![head_only(f)], &filters, None, vec![], vec![]);
+            let q = self.compose(
+                vec![browse_base(f, &filters, None)],
+                &filters,
+                None,
+                vec![],
+                vec![],
+            );
             let hits = self.top(&searcher, &*q, Sort::Date, want, per_brief)?;
             (q, hits)
         } else {
@@ -337,7 +376,7 @@ impl Engine {
 
         let counted = searcher.search(&*match_query, &BriefCounter { facets: false })?;
         resp.total_briefs = counted.briefs;
-        resp.total_passages = if parsed.is_browse() {
+        resp.total_passages = if parsed.is_browse() && !filters.has(Group::Entity) {
             counted.briefs
         } else {
             counted.passages
@@ -387,7 +426,7 @@ impl Engine {
         let build = |skip: Option<Group>| -> Box<dyn Query> {
             match &plan {
                 None => self.compose(
-                    vec![head_only(&self.bi.fields)],
+                    vec![browse_base(&self.bi.fields, filters, skip)],
                     filters,
                     skip,
                     vec![],
@@ -413,11 +452,17 @@ impl Engine {
         };
         let base = searcher.search(&*build(None), &BriefCounter { facets: true })?;
         let mut groups = base.groups;
-        for g in GROUPS {
-            let filtered = filters.has(g) || (g == Group::Year && filters.has(Group::Year));
-            if filtered {
-                let lifted = searcher.search(&*build(Some(g)), &BriefCounter { facets: true })?;
-                groups.insert(g, lifted.groups.get(&g).cloned().unwrap_or_default());
+        let mut lifted_runs: HashMap<Group, CounterFruit> = HashMap::new();
+        for (g, lifts) in GROUPS {
+            if filters.has(lifts) {
+                let run = match lifted_runs.entry(lifts) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                        searcher.search(&*build(Some(lifts)), &BriefCounter { facets: true })?,
+                    ),
+                };
+                let counts = run.groups.get(&g).cloned().unwrap_or_default();
+                groups.insert(g, counts);
             }
         }
         let mut take = |g: Group| Counts::from_map(groups.remove(&g).unwrap_or_default());
@@ -427,6 +472,9 @@ impl Engine {
             authors: take(Group::Author),
             kinds: take(Group::Kind),
             years: take(Group::Year),
+            people: take(Group::Person),
+            organizations: take(Group::Organization),
+            places: take(Group::Place),
         })
     }
 
@@ -436,12 +484,14 @@ impl Engine {
         let mut topics = req.topics.clone();
         let mut regions = req.regions.clone();
         let mut kinds = req.kinds.clone();
+        let mut entities = req.entities.clone();
         for ff in &parsed.filters {
             match ff.field.as_str() {
                 "author" => authors.push(ff.value.clone()),
                 "topic" => topics.push(ff.value.clone()),
                 "region" => regions.push(ff.value.clone()),
                 "kind" => kinds.push(ff.value.clone()),
+                "entity" => entities.push(ff.value.clone()),
                 _ => {}
             }
         }
@@ -468,25 +518,11 @@ impl Engine {
                 by_group.push((group, Box::new(BooleanQuery::union(any))));
             }
         }
-        let bound = |values: &[String], flag: &str, lower: bool| -> Result<Option<u64>> {
-            let mut out: Option<u64> = None;
-            for v in values {
-                let (first, last) = crate::parse::date::parse_bound(v).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{flag} {v:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-                    ))
-                })?;
-                let n = day_number(if lower { first } else { last });
-                out = Some(match out {
-                    None => n,
-                    Some(o) if lower => o.min(n),
-                    Some(o) => o.max(n),
-                });
-            }
-            Ok(out)
-        };
-        let since = bound(&req.since, "--since", true)?;
-        let until = bound(&req.until, "--until", false)?;
+        if !entities.is_empty() {
+            by_group.push((Group::Entity, self.entity_filter(&entities)));
+        }
+        let since = first_bound(&req.since, "--since", true)?;
+        let until = first_bound(&req.until, "--until", false)?;
         if let (Some(s), Some(u)) = (since, until) {
             if s > u {
                 return Err(Error::Usage(format!(
@@ -703,6 +739,7 @@ impl Engine {
         for q in excluded {
             parts.push((Occur::MustNot, q));
         }
+        parts.push((Occur::MustNot, kind_query(&self.bi.fields, doc_kind::EVENT)));
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
             parts.push((Occur::Must, Box::new(AllQuery)));
         }
@@ -830,9 +867,23 @@ fn clause_key(any_of: &[QTerm]) -> String {
         .join(" OR ")
 }
 
+/// What an empty query lists: briefs (their head documents), or, when an entity filter is
+/// active and not lifted, the passages that mention the entity.
+fn browse_base(f: &Fields, filters: &Filters, skip: Option<Group>) -> Box<dyn Query> {
+    if filters.has(Group::Entity) && skip != Some(Group::Entity) {
+        Box::new(AllQuery)
+    } else {
+        head_only(f)
+    }
+}
+
 fn head_only(f: &Fields) -> Box<dyn Query> {
+    kind_query(f, doc_kind::HEAD)
+}
+
+fn kind_query(f: &Fields, kind: u64) -> Box<dyn Query> {
     Box::new(TermQuery::new(
-        tantivy::Term::from_field_u64(f.doc_kind, doc_kind::HEAD),
+        tantivy::Term::from_field_u64(f.doc_kind, kind),
         IndexRecordOption::Basic,
     ))
 }
@@ -1038,6 +1089,9 @@ impl Collector for BriefCounter {
                 (Group::Region, "region"),
                 (Group::Author, "author"),
                 (Group::Kind, "kind"),
+                (Group::Person, "person"),
+                (Group::Organization, "organization"),
+                (Group::Place, "place"),
             ] {
                 if let Some(c) = ff.str(name)? {
                     cols.push((g, c, HashMap::new()));
@@ -1149,4 +1203,492 @@ pub fn get_brief(engine: &Engine, id: &str) -> Result<crate::model::Brief> {
             "brief {id} is stored in an unreadable form ({e}); run `briefs ingest --rebuild`"
         ))
     })
+}
+
+/// What `briefs entities` asks: the most-mentioned entities among the briefs a search matches.
+#[derive(Debug, Clone, Default)]
+pub struct EntitiesRequest {
+    /// Query and filters choosing the briefs (limit, offset and sort are ignored).
+    pub search: SearchRequest,
+    /// Only entities of this kind.
+    pub kind: Option<crate::model::EntityKind>,
+    /// How many entities to return.
+    pub top: usize,
+}
+
+/// One entity with how often the matching briefs mention it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityCount {
+    /// Canonical name.
+    pub name: String,
+    /// Person, organization or place.
+    pub kind: crate::model::EntityKind,
+    /// Matching briefs that mention it.
+    pub briefs: u64,
+    /// Mentions across those briefs.
+    pub mentions: u64,
+}
+
+/// The answer to an [`EntitiesRequest`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntitiesResponse {
+    /// The query as given.
+    pub query: String,
+    /// Briefs matched.
+    pub total_briefs: u64,
+    /// Entities, most mentioned briefs first (then mentions, then name).
+    pub entities: Vec<EntityCount>,
+    /// Typo corrections applied to the query.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// Milliseconds spent.
+    pub took_ms: f64,
+}
+
+/// What `briefs timeline` asks: the dated events of the briefs a search matches.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineRequest {
+    /// Query and filters choosing the briefs; its `since`/`until` bound the *event* dates.
+    pub search: SearchRequest,
+    /// Only events whose passage mentions one of these entities (names or aliases).
+    pub entities: Vec<String>,
+    /// How many events to return at most.
+    pub limit: usize,
+}
+
+/// One dated event with the brief it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// What happened.
+    pub text: String,
+    /// The brief's id.
+    pub brief_id: String,
+    /// The brief's title.
+    pub title: String,
+    /// The passage the event was read from.
+    pub passage: Option<usize>,
+}
+
+/// The answer to a [`TimelineRequest`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TimelineResponse {
+    /// The query as given.
+    pub query: String,
+    /// Events matched (before `limit`).
+    pub total_events: u64,
+    /// Events in date order (oldest first).
+    pub events: Vec<TimelineEvent>,
+    /// Typo corrections applied to the query.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// Milliseconds spent.
+    pub took_ms: f64,
+}
+
+impl Engine {
+    /// The set of briefs a request matches, as the search would choose it; `None` means every
+    /// brief (an empty query without filters).
+    fn matching_briefs(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        corrections: &mut Vec<Correction>,
+    ) -> Result<Option<HashSet<u64>>> {
+        let parsed = query::parse(&req.query).map_err(Error::Usage)?;
+        let filters = self.build_filters(req, &parsed)?;
+        if parsed.is_browse() && filters.by_group.is_empty() {
+            return Ok(None);
+        }
+        let q = if parsed.is_browse() {
+            self.compose(
+                vec![browse_base(&self.bi.fields, &filters, None)],
+                &filters,
+                None,
+                vec![],
+                vec![],
+            )
+        } else {
+            let plan = self.plan(searcher, &parsed, corrections);
+            let strict = self.compose(
+                cloned(&plan.required),
+                &filters,
+                None,
+                cloned(&plan.words),
+                cloned(&plan.excluded),
+            );
+            if plan.words.len() > 1 && searcher.search(&*strict, &Count)? == 0 {
+                self.compose_relaxed(&plan, &filters, None)
+            } else {
+                strict
+            }
+        };
+        Ok(Some(searcher.search(&*q, &BriefKeys)?))
+    }
+
+    /// The most-mentioned entities among the briefs a search matches.
+    pub fn entities(&self, req: &EntitiesRequest) -> Result<EntitiesResponse> {
+        let started = std::time::Instant::now();
+        let searcher = self.searcher();
+        let mut resp = EntitiesResponse {
+            query: req.search.query.clone(),
+            ..EntitiesResponse::default()
+        };
+        let keys = self.matching_briefs(&searcher, &req.search, &mut resp.corrections)?;
+        let counted = searcher.search(
+            &*head_only(&self.bi.fields),
+            &EntityCounter {
+                keys: keys.map(Arc::new),
+            },
+        )?;
+        resp.total_briefs = counted.briefs;
+        let mut rows: Vec<EntityCount> = counted
+            .counts
+            .into_iter()
+            .filter_map(|(raw, (briefs, mentions))| {
+                let mut parts = raw.splitn(2, '\t');
+                let kind: crate::model::EntityKind =
+                    serde_json::from_value(serde_json::Value::String(parts.next()?.to_string()))
+                        .ok()?;
+                let name = parts.next()?.to_string();
+                Some(EntityCount {
+                    name,
+                    kind,
+                    briefs,
+                    mentions,
+                })
+            })
+            .filter(|e| req.kind.is_none_or(|k| k == e.kind))
+            .collect();
+        rows.sort_by(|a, b| {
+            b.briefs
+                .cmp(&a.briefs)
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        rows.truncate(req.top.max(1));
+        resp.entities = rows;
+        resp.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+        Ok(resp)
+    }
+
+    /// The dated events of the briefs a search matches, oldest first.
+    pub fn timeline(&self, req: &TimelineRequest) -> Result<TimelineResponse> {
+        let started = std::time::Instant::now();
+        let f = &self.bi.fields;
+        let searcher = self.searcher();
+        let mut resp = TimelineResponse {
+            query: req.search.query.clone(),
+            ..TimelineResponse::default()
+        };
+        let mut briefs_req = req.search.clone();
+        briefs_req.since.clear();
+        briefs_req.until.clear();
+        let keys = self.matching_briefs(&searcher, &briefs_req, &mut resp.corrections)?;
+        // The request's date bounds apply to the event's own day.
+        let mut parts: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, kind_query(f, doc_kind::EVENT))];
+        let lo = first_bound(&req.search.since, "--since", true)?;
+        let hi = first_bound(&req.search.until, "--until", false)?;
+        if lo.is_some() || hi.is_some() {
+            let lo = lo.map_or(Bound::Unbounded, |d| {
+                Bound::Included(tantivy::Term::from_field_u64(f.event_day, d))
+            });
+            let hi = hi.map_or(Bound::Unbounded, |d| {
+                Bound::Included(tantivy::Term::from_field_u64(f.event_day, d))
+            });
+            parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        if !req.entities.is_empty() {
+            parts.push((Occur::Must, self.entity_filter(&req.entities)));
+        }
+        let rows = searcher.search(
+            &BooleanQuery::new(parts),
+            &EventCollector {
+                keys: keys.map(Arc::new),
+            },
+        )?;
+        resp.total_events = rows.len() as u64;
+        let limit = if req.limit == 0 { 200 } else { req.limit };
+        for (_, addr) in rows.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let text_of = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+                    .unwrap_or_default()
+            };
+            let day = doc
+                .get_first(f.event_day)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            resp.events.push(TimelineEvent {
+                date: format!(
+                    "{:04}-{:02}-{:02}",
+                    day / 10_000,
+                    day / 100 % 100,
+                    day % 100
+                ),
+                text: text_of(f.event_text),
+                brief_id: text_of(f.brief_id),
+                title: text_of(f.title),
+                passage: doc
+                    .get_first(f.passage_index)
+                    .and_then(|v| v.as_u64())
+                    .map(|n| n as usize),
+            });
+        }
+        resp.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+        Ok(resp)
+    }
+
+    /// A filter matching documents that mention any of `names` under any of its names.
+    ///
+    /// A name matches an indexed entity name when equal to it (case- and accent-folded) or
+    /// when it is the name's last words ("Muttaqi", "Kazemi Qomi"), so a surname finds the
+    /// full name across the archive; acronyms and short forms defined in a brief are indexed
+    /// as names of their entity.
+    fn entity_filter(&self, names: &[String]) -> Box<dyn Query> {
+        let searcher = self.searcher();
+        let mut terms: HashSet<String> = HashSet::new();
+        let wanted: Vec<String> = names
+            .iter()
+            .map(|n| schema::key_of(n))
+            .filter(|n| !n.is_empty())
+            .collect();
+        for seg in searcher.segment_readers() {
+            let Ok(inv) = seg.inverted_index(self.bi.fields.entity_key) else {
+                continue;
+            };
+            let Ok(mut stream) = inv.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(k) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if wanted.iter().any(|w| {
+                    k == w
+                        || (k.len() > w.len()
+                            && k.ends_with(w.as_str())
+                            && k.as_bytes()[k.len() - w.len() - 1] == b' ')
+                }) {
+                    terms.insert(k.to_string());
+                }
+            }
+        }
+        for w in &wanted {
+            terms.insert(w.clone());
+        }
+        let any: Vec<Box<dyn Query>> = terms
+            .into_iter()
+            .map(|t| {
+                Box::new(TermQuery::new(
+                    tantivy::Term::from_field_text(self.bi.fields.entity_key, &t),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+            .collect();
+        Box::new(BooleanQuery::union(any))
+    }
+}
+
+/// The first day covered by the earliest lower bound, or the last day of the latest upper
+/// bound (repeated bounds mean OR), as `YYYYMMDD`; `flag` names the option in errors.
+fn first_bound(values: &[String], flag: &str, lower: bool) -> Result<Option<u64>> {
+    let mut out: Option<u64> = None;
+    for v in values {
+        let (first, last) = crate::parse::date::parse_bound(v).ok_or_else(|| {
+            Error::Usage(format!(
+                "{flag} {v:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
+        })?;
+        let n = day_number(if lower { first } else { last });
+        out = Some(match out {
+            None => n,
+            Some(o) if lower => o.min(n),
+            Some(o) => o.max(n),
+        });
+    }
+    Ok(out)
+}
+
+/// Collects the distinct brief keys of matching documents.
+struct BriefKeys;
+struct BriefKeysSegment {
+    col: Column<u64>,
+    keys: HashSet<u64>,
+}
+
+impl Collector for BriefKeys {
+    type Fruit = HashSet<u64>;
+    type Child = BriefKeysSegment;
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<BriefKeysSegment> {
+        Ok(BriefKeysSegment {
+            col: reader.fast_fields().u64("brief_key")?,
+            keys: HashSet::new(),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+    fn merge_fruits(&self, fruits: Vec<HashSet<u64>>) -> tantivy::Result<HashSet<u64>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for BriefKeysSegment {
+    type Fruit = HashSet<u64>;
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(k) = self.col.first(doc) {
+            self.keys.insert(k);
+        }
+    }
+    fn harvest(self) -> HashSet<u64> {
+        self.keys
+    }
+}
+
+/// Sums entity counts over the head documents of the briefs in `keys` (all when `None`).
+struct EntityCounter {
+    keys: Option<Arc<HashSet<u64>>>,
+}
+
+#[derive(Default)]
+struct EntityFruit {
+    briefs: u64,
+    counts: HashMap<String, (u64, u64)>,
+}
+
+struct EntitySegment {
+    keys: Option<Arc<HashSet<u64>>>,
+    brief_key: Column<u64>,
+    col: Option<StrColumn>,
+    briefs: u64,
+    by_ord: HashMap<u64, u64>,
+}
+
+impl Collector for EntityCounter {
+    type Fruit = EntityFruit;
+    type Child = EntitySegment;
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<EntitySegment> {
+        let ff = reader.fast_fields();
+        Ok(EntitySegment {
+            keys: self.keys.clone(),
+            brief_key: ff.u64("brief_key")?,
+            col: ff.str("entity_count")?,
+            briefs: 0,
+            by_ord: HashMap::new(),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+    fn merge_fruits(&self, fruits: Vec<EntityFruit>) -> tantivy::Result<EntityFruit> {
+        let mut out = EntityFruit::default();
+        for f in fruits {
+            out.briefs += f.briefs;
+            for (k, (b, m)) in f.counts {
+                let e = out.counts.entry(k).or_default();
+                e.0 += b;
+                e.1 += m;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for EntitySegment {
+    type Fruit = EntityFruit;
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(keys) = &self.keys {
+            if !self.brief_key.first(doc).is_some_and(|k| keys.contains(&k)) {
+                return;
+            }
+        }
+        self.briefs += 1;
+        if let Some(col) = &self.col {
+            for ord in col.term_ords(doc) {
+                *self.by_ord.entry(ord).or_default() += 1;
+            }
+        }
+    }
+    fn harvest(self) -> EntityFruit {
+        let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
+        if let Some(col) = &self.col {
+            for (ord, n) in self.by_ord {
+                let mut s = String::new();
+                if !col.ord_to_str(ord, &mut s).unwrap_or(false) {
+                    continue;
+                }
+                // `kind<TAB>name<TAB>mentions`: the count is part of the value.
+                let Some((head, mentions)) = s.rsplit_once('\t') else {
+                    continue;
+                };
+                let mentions: u64 = mentions.parse().unwrap_or(0);
+                let e = counts.entry(head.to_string()).or_default();
+                e.0 += n;
+                e.1 += n * mentions;
+            }
+        }
+        EntityFruit {
+            briefs: self.briefs,
+            counts,
+        }
+    }
+}
+
+/// Collects event documents of the briefs in `keys`, sorted by day.
+struct EventCollector {
+    keys: Option<Arc<HashSet<u64>>>,
+}
+
+struct EventSegment {
+    keys: Option<Arc<HashSet<u64>>>,
+    brief_key: Column<u64>,
+    day: Column<u64>,
+    ord: u32,
+    rows: Vec<(u64, DocAddress)>,
+}
+
+impl Collector for EventCollector {
+    type Fruit = Vec<(u64, DocAddress)>;
+    type Child = EventSegment;
+    fn for_segment(&self, ord: u32, reader: &SegmentReader) -> tantivy::Result<EventSegment> {
+        let ff = reader.fast_fields();
+        Ok(EventSegment {
+            keys: self.keys.clone(),
+            brief_key: ff.u64("brief_key")?,
+            day: ff.u64("event_day")?,
+            ord,
+            rows: Vec::new(),
+        })
+    }
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all: Vec<(u64, DocAddress)> = fruits.into_iter().flatten().collect();
+        all.sort_by_key(|&(day, addr)| (day, addr.segment_ord, addr.doc_id));
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for EventSegment {
+    type Fruit = Vec<(u64, DocAddress)>;
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(keys) = &self.keys {
+            if !self.brief_key.first(doc).is_some_and(|k| keys.contains(&k)) {
+                return;
+            }
+        }
+        self.rows.push((
+            self.day.first(doc).unwrap_or(0),
+            DocAddress::new(self.ord, doc),
+        ));
+    }
+    fn harvest(self) -> Self::Fruit {
+        self.rows
+    }
 }

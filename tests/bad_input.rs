@@ -202,9 +202,10 @@ fn file_over_the_size_limit_is_refused_by_ingest() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "ingest finishes, exit 1 for the failed file: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

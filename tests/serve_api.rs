@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::serve::{error_of, request, workspace, Server};
+use common::serve::{add_synth, error_of, request, workspace, Server};
 use serde_json::Value;
 
 fn ingest(work: &Path) -> Value {
@@ -39,7 +39,8 @@ fn api(server: &Server, path: &str) -> Value {
 fn every_endpoint_answers_like_the_cli() {
     let (dir, index) = workspace();
     let work = dir.path();
-    assert_eq!(ingest(work)["briefs_total"], 8);
+    add_synth(work, 30);
+    assert_eq!(ingest(work)["briefs_total"], 38);
     let server = Server::start(&index, work, &[]);
 
     let health = server.ok("/healthz");
@@ -78,8 +79,43 @@ fn every_endpoint_answers_like_the_cli() {
                 "Brief Analysis",
             ],
         ),
+        (
+            "/api/search?entity=Muttaqi&entity=Darya+Jaff&facets=true",
+            vec!["search", "--entity", "Muttaqi", "--entity", "Darya Jaff", "--facets"],
+        ),
+        // /api/entities is `briefs entities --json`; entity_kind is its --kind.
+        ("/api/entities", vec!["entities"]),
+        (
+            "/api/entities?q=border&entity_kind=person&top=5",
+            vec!["entities", "border", "--kind", "person", "--top", "5"],
+        ),
+        (
+            "/api/entities?region=Iran&entity=Tehran&entity_kind=organization",
+            vec![
+                "entities", "--region", "Iran", "--entity", "Tehran", "--kind", "organization",
+            ],
+        ),
+        // /api/timeline is `briefs timeline --json`; entity keeps events that mention it.
+        ("/api/timeline", vec!["timeline"]),
+        (
+            "/api/timeline?q=sanctions&since=2015&until=2022-06&limit=7",
+            vec![
+                "timeline", "sanctions", "--since", "2015", "--until", "2022-06", "--limit", "7",
+            ],
+        ),
+        (
+            "/api/timeline?entity=Darya+Jaff&region=Iraq",
+            vec!["timeline", "--entity", "Darya Jaff", "--region", "Iraq"],
+        ),
     ] {
-        assert_eq!(api(&server, path), cli(work, &args), "{path}");
+        let got = api(&server, path);
+        assert_eq!(got, cli(work, &args), "{path}");
+        let found = ["hits", "entities", "events"]
+            .iter()
+            .filter_map(|k| got[k].as_array())
+            .map(Vec::len)
+            .sum::<usize>();
+        assert!(found > 0, "{path} found nothing, so compares nothing: {got}");
     }
 
     // Typo corrections travel as in the CLI.
@@ -110,7 +146,7 @@ fn every_endpoint_answers_like_the_cli() {
 
     // /api/stats is `briefs stats --json` (the index path as the server was given it).
     let stats = server.ok("/api/stats");
-    assert_eq!(stats["briefs"], 8);
+    assert_eq!(stats["briefs"], 38);
     assert_eq!(stats["passages"], cli(work, &["stats"])["passages"]);
     assert_eq!(stats["complete"], true);
 
@@ -169,6 +205,21 @@ fn every_error_status_is_json_that_says_what_to_fix() {
         ("/api/search?q=x&q=y", 400, "more than once"),
         ("/api/search?query=x", 400, "unknown parameter \"query\""),
         ("/api/stats?verbose=1", 400, "unknown parameter"),
+        (
+            "/api/entities?entity_kind=robot",
+            400,
+            "person, organization or place",
+        ),
+        ("/api/entities?top=501", 400, "maximum of 500"),
+        ("/api/entities?sort=date", 400, "unknown parameter \"sort\""),
+        ("/api/entities?since=soon", 400, "YYYY"),
+        ("/api/timeline?limit=1001", 400, "maximum of 1000"),
+        (
+            "/api/timeline?offset=10",
+            400,
+            "unknown parameter \"offset\"",
+        ),
+        ("/api/timeline?until=2022-02-30", 400, "YYYY"),
         ("/api/briefs/ffffffffffffffff", 404, "no brief"),
         ("/api/nothing", 404, "/api/search"),
         ("/nothing/here", 404, "no route"),
@@ -212,6 +263,8 @@ fn picks_up_ingests_without_a_restart() {
     let msg = server.error("/api/search?q=water", 503);
     assert!(msg.contains("briefs ingest"), "{msg}");
     server.error("/api/stats", 503);
+    server.error("/api/entities", 503);
+    server.error("/api/timeline", 503);
     server.error("/api/briefs/0123456789abcdef", 503);
     assert_eq!(server.ok("/healthz")["index"], false);
 

@@ -8,7 +8,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::serve::{workspace, Server};
+use common::serve::{add_synth, workspace, Server};
 use headless_chrome::protocol::cdp::{Emulation, Page};
 use headless_chrome::{Browser, LaunchOptions, Tab};
 
@@ -87,8 +87,10 @@ fn search_page_in_chromium() {
     }
     let (dir, index) = workspace();
     let work = dir.path();
-    // Forty synthetic briefs beside the eight fixtures give the facets something to narrow.
+    // Forty plain synthetic briefs beside the eight fixtures give the facets something to
+    // narrow; thirty from `briefs synth` bring entities and dated events.
     common::write_archive(&work.join("archive/synthetic"), 40);
+    add_synth(work, 30);
     common::json(&["ingest", "archive", "--index", "idx"], work);
     let server = Server::start(&index, work, &[]);
     let base = format!("http://127.0.0.1:{}", server.port);
@@ -125,7 +127,7 @@ fn search_page_in_chromium() {
         "document.querySelectorAll('.results .brief').length > 0 && document.querySelectorAll('#facets fieldset').length >= 4",
         "the first page",
     );
-    assert!(text(&tab, "document.getElementById('status').textContent").contains("48 briefs"));
+    assert!(text(&tab, "document.getElementById('status').textContent").contains("78 briefs"));
     shot(&tab, &shots, "01-home.png");
 
     // 2. Typing searches as you type; matched words are marked; the URL holds the query.
@@ -218,16 +220,77 @@ fn search_page_in_chromium() {
     assert!(text(&tab, "document.querySelector('.brief-page').textContent").contains("Muttaqi"));
     shot(&tab, &shots, "05-brief.png");
 
-    // 6. Back returns to the filtered search, rebuilt from the URL.
+    // 6. An entity on the brief page opens the entity page: the briefs that mention it.
+    tab.wait_for_element(".brief-side .entities a")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_until(
+        &tab,
+        "location.pathname.startsWith('/entity/') && !!document.querySelector('.brief-page h1') && document.querySelectorAll('.results .brief').length > 0",
+        "the entity page",
+    );
+    let entity = text(&tab, "document.querySelector('.brief-page h1').textContent");
+    assert_eq!(entity, "Amir Khan Muttaqi");
+    assert_eq!(
+        text(
+            &tab,
+            "document.querySelector('.results .brief h2').textContent"
+        ),
+        title
+    );
+    shot(&tab, &shots, "06-entity.png");
+
+    // 7. Back twice returns to the filtered search, rebuilt from the URL.
+    eval(&tab, "history.back()");
+    wait_until(
+        &tab,
+        "location.pathname.startsWith('/brief/') && !!document.querySelector('.brief-page h1')",
+        "the brief page again",
+    );
     eval(&tab, "history.back()");
     wait_until(
         &tab,
         "location.pathname === '/' && !!document.getElementById('f-regions-Iran') && document.getElementById('f-regions-Iran').checked && document.getElementById('q').value === 'Mutaqi'",
         "the search after going back",
     );
-    shot(&tab, &shots, "06-back.png");
+    shot(&tab, &shots, "07-back.png");
 
-    // 7. The keyboard: `/` focuses the search box from anywhere; text is escaped.
+    // 8. The timeline view: dated events of the matching briefs, oldest first, by year.
+    tab.navigate_to(&format!("{base}/")).unwrap();
+    tab.wait_until_navigated().unwrap();
+    wait_until(
+        &tab,
+        "document.querySelectorAll('.results .brief').length > 0",
+        "the first page again",
+    );
+    tab.wait_for_element("nav.views a[data-view='timeline']")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_until(
+        &tab,
+        "location.pathname === '/timeline' && document.querySelectorAll('.timeline .events li').length > 0",
+        "the timeline",
+    );
+    let dates = eval(
+        &tab,
+        "[...document.querySelectorAll('.timeline .events time')].map(t => t.textContent)",
+    );
+    let dates: Vec<&str> = dates
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    assert!(dates.len() > 5, "{dates:?}");
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {dates:?}"
+    );
+    shot(&tab, &shots, "08-timeline.png");
+
+    // 9. The keyboard: `/` focuses the search box from anywhere; text is escaped.
     eval(&tab, "document.activeElement.blur()");
     tab.press_key("/").unwrap();
     assert_eq!(text(&tab, "document.activeElement.id"), "q");
@@ -247,7 +310,7 @@ fn search_page_in_chromium() {
         "markup in a query stays text"
     );
 
-    // 8. On a phone's width the layout is one column and the filters fold away.
+    // 10. On a phone's width the layout is one column and the filters fold away.
     set_viewport(&tab, 390, 844, true);
     tab.navigate_to(&format!("{base}/?q=water")).unwrap();
     tab.wait_until_navigated().unwrap();
@@ -264,6 +327,6 @@ fn search_page_in_chromium() {
         ) == true,
         "no sideways scrolling on a phone"
     );
-    shot(&tab, &shots, "07-phone.png");
+    shot(&tab, &shots, "09-phone.png");
     eprintln!("screenshots in {}", shots.display());
 }

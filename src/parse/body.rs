@@ -93,11 +93,25 @@ fn atx_heading(line: &str) -> Option<&str> {
     }
 }
 
+/// True when `text` ends a sentence: closing quotes and brackets (and link markup, which is
+/// still raw here) are looked through, so "the generals’" and "[officials](url)" do not end
+/// one but "he said “yes.”" does.
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
+    last_meaningful(text).is_some_and(|c| ".!?:;…".contains(c))
+}
+
+/// The last character of `text` once closing quotes, brackets, emphasis markers and a trailing
+/// link target are looked through.
+fn last_meaningful(text: &str) -> Option<char> {
+    let t = text.trim_end();
+    let t = if t.ends_with(')') && t.contains("](") {
+        t.rfind("](").map_or(t, |i| &t[..i])
+    } else {
+        t
+    };
+    t.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_'])
         .chars()
         .next_back()
-        .is_some_and(|c| ".!?:;\"”’')]…".contains(c))
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -115,7 +129,7 @@ pub fn looks_like_heading(text: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
-    let last_bad = t.chars().next_back().is_some_and(|c| ".!,;:".contains(c));
+    let last_bad = last_meaningful(t).is_some_and(|c| ".!,;:…".contains(c));
     first_ok && !last_bad && (1..=14).contains(&words) && t.chars().count() <= 120
 }
 
@@ -255,6 +269,21 @@ mod tests {
         let got = texts("- first line\n  continues here\n- second\n");
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].1, "first line continues here");
+    }
+
+    #[test]
+    fn broken_paragraphs_after_quotes_and_links_are_joined() {
+        let got =
+            texts("Intro.\n\nThe plan was backed by the generals’\n\nallies in the capital.\n");
+        assert_eq!(
+            got[1].1,
+            "The plan was backed by the generals’ allies in the capital."
+        );
+        let got = texts("Since then, they met [officials \\(https://ex.org/a\\)](https://ex.org/a)\n\nin Kabul.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Since then, they met officials in Kabul.");
+        let got = texts("He said “yes.”\n\nlater text stays apart.\n");
+        assert_eq!(got.len(), 2);
     }
 
     #[test]

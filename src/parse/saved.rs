@@ -165,7 +165,9 @@ pub fn parse(text: &str) -> Brief {
                 .warnings
                 .push("no title line found before the byline".into());
         } else {
-            brief.title = inline::reduce(&first.joined()).text;
+            let line = first.joined();
+            let line = line.trim_start_matches('#').trim_start();
+            brief.title = inline::reduce(line).text;
             i = 1;
         }
     }

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::{ApiError, AppState};
-use crate::search::{SearchRequest, Sort};
+use crate::search::{EntitiesRequest, SearchRequest, Sort, TimelineRequest};
+use crate::EntityKind;
 
 /// The most hits one HTTP search may ask for (the CLI allows more).
 pub const HTTP_MAX_LIMIT: usize = 100;
@@ -18,6 +19,10 @@ pub const HTTP_MAX_LIMIT: usize = 100;
 pub const HTTP_MAX_OFFSET: usize = 10_000;
 /// The most passages per brief over HTTP.
 pub const HTTP_MAX_PER_BRIEF: usize = 100;
+/// The most entities one `/api/entities` request may ask for (`top`).
+pub const HTTP_MAX_TOP: usize = 500;
+/// The most events one `/api/timeline` request may ask for (`limit`).
+pub const HTTP_MAX_EVENTS: usize = 1_000;
 
 /// Parameters `/api/search` takes; repeatable ones are the filters.
 const SEARCH_PARAMS: &[&str] = &[
@@ -133,19 +138,28 @@ impl Params {
             ));
         }
         Ok(SearchRequest {
-            query: self.one("q").unwrap_or("").to_string(),
-            authors: self.all("author"),
-            topics: self.all("topic"),
-            regions: self.all("region"),
-            kinds: self.all("kind"),
-            since: self.all("since"),
-            until: self.all("until"),
             limit: self.number("limit", defaults.limit, HTTP_MAX_LIMIT)?,
             offset: self.number("offset", defaults.offset, HTTP_MAX_OFFSET)?,
             sort,
             per_brief,
             facets: self.flag("facets")?,
+            ..self.filters()
         })
+    }
+
+    /// The query and filters alone, as `/api/entities` and `/api/timeline` take them.
+    pub(crate) fn filters(&self) -> SearchRequest {
+        SearchRequest {
+            query: self.one("q").unwrap_or("").to_string(),
+            authors: self.all("author"),
+            topics: self.all("topic"),
+            regions: self.all("region"),
+            kinds: self.all("kind"),
+            entities: self.all("entity"),
+            since: self.all("since"),
+            until: self.all("until"),
+            ..SearchRequest::default()
+        }
     }
 }
 
@@ -209,6 +223,74 @@ pub(crate) async fn brief(
     })
     .await?;
     Ok(json(&brief))
+}
+
+/// Parameters `/api/entities` takes: the search's query and filters, the kind, how many.
+const ENTITIES_PARAMS: &[&str] = &[
+    "q",
+    "author",
+    "topic",
+    "region",
+    "kind",
+    "entity",
+    "since",
+    "until",
+    "entity_kind",
+    "top",
+];
+
+/// Parameters `/api/timeline` takes: the search's query and filters, and how many events.
+const TIMELINE_PARAMS: &[&str] = &[
+    "q", "author", "topic", "region", "kind", "entity", "since", "until", "limit",
+];
+
+/// `GET /api/entities`: the most-mentioned entities of the briefs a search matches.
+///
+/// `entity_kind` (`person`, `organization`, `place`) keeps one kind; `kind` stays the brief
+/// kind filter, as in `/api/search`.
+pub(crate) async fn entities(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let params = Params::parse(raw.as_deref(), ENTITIES_PARAMS)?;
+    let kind = match params.one("entity_kind").map(str::trim) {
+        None | Some("") => None,
+        Some("person") => Some(EntityKind::Person),
+        Some("organization") => Some(EntityKind::Organization),
+        Some("place") => Some(EntityKind::Place),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "entity_kind must be person, organization or place, got {other:?}"
+            )))
+        }
+    };
+    let req = EntitiesRequest {
+        search: params.filters(),
+        kind,
+        top: params.number("top", 20, HTTP_MAX_TOP)?.max(1),
+    };
+    let resp = blocking(&state, move |st| st.engine()?.entities(&req)).await?;
+    Ok(json(&resp))
+}
+
+/// `GET /api/timeline`: the dated events of the briefs a search matches, oldest first.
+///
+/// As with `briefs timeline --entity`, `entity` keeps the events whose passage mentions one
+/// of the names, and `since`/`until` bound the events' own dates.
+pub(crate) async fn timeline(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let params = Params::parse(raw.as_deref(), TIMELINE_PARAMS)?;
+    let mut search = params.filters();
+    let entities = std::mem::take(&mut search.entities);
+    let req = TimelineRequest {
+        search,
+        entities,
+        limit: params.number("limit", 200, HTTP_MAX_EVENTS)?.max(1),
+    };
+    let resp = blocking(&state, move |st| st.engine()?.timeline(&req)).await?;
+    Ok(json(&resp))
 }
 
 /// `GET /api/stats`: the JSON of `briefs stats --json`.
@@ -285,6 +367,8 @@ mod tests {
         assert_eq!(r.query, "water treaty");
         assert_eq!(r.regions, ["Iran", "Iraq"]);
         assert_eq!(r.since, ["2020", "2021"]);
+        let r = req("entity=Muttaqi&entity=ISKP").unwrap();
+        assert_eq!(r.entities, ["Muttaqi", "ISKP"]);
         assert!(r.facets);
         assert_eq!(r.limit, 10);
     }

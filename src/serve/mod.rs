@@ -36,7 +36,7 @@ use tokio::sync::Semaphore;
 
 use crate::search::Engine;
 
-pub use api::{HTTP_MAX_LIMIT, HTTP_MAX_OFFSET, HTTP_MAX_PER_BRIEF};
+pub use api::{HTTP_MAX_EVENTS, HTTP_MAX_LIMIT, HTTP_MAX_OFFSET, HTTP_MAX_PER_BRIEF, HTTP_MAX_TOP};
 pub use error::ApiError;
 
 /// The address `briefs serve` listens on unless `--addr` says otherwise: loopback only, so
@@ -145,6 +145,8 @@ pub fn router(dir: &Path, budget: Duration) -> Router {
     let api = Router::new()
         .route("/api/search", get(api::search))
         .route("/api/briefs/{id}", get(api::brief))
+        .route("/api/entities", get(api::entities))
+        .route("/api/timeline", get(api::timeline))
         .route("/api/stats", get(api::stats))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

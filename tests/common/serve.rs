@@ -190,3 +190,14 @@ pub fn workspace() -> (tempfile::TempDir, PathBuf) {
     let index = dir.path().join("idx");
     (dir, index)
 }
+
+/// Writes `count` briefs of `briefs synth` (seed 1) under `work/archive/synth`: entities and
+/// dated events for the entity and timeline endpoints.
+pub fn add_synth(work: &Path, count: usize) {
+    briefs::synth::generate(&briefs::synth::SynthOptions {
+        count,
+        seed: 1,
+        out: work.join("archive/synth"),
+    })
+    .expect("synth writes");
+}

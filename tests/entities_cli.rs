@@ -1,0 +1,162 @@
+//! Entities and timelines through the real binary: `--entity`, entity facets,
+//! `briefs entities`, `briefs timeline` and `briefs extract`.
+
+mod common;
+
+use briefs::search::{EntitiesResponse, SearchResponse, TimelineResponse};
+use common::briefs;
+
+/// The parse fixtures (which carry timelines) and the search fixtures in one index.
+fn index() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    let a = common::fixture("archive");
+    let p = common::fixture("parse");
+    common::json(
+        &[
+            "ingest",
+            a.to_str().unwrap(),
+            p.to_str().unwrap(),
+            "--index",
+            "idx",
+        ],
+        d.path(),
+    );
+    d
+}
+
+fn run<T: serde::de::DeserializeOwned>(d: &tempfile::TempDir, args: &[&str]) -> T {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--index", "idx"]);
+    serde_json::from_value(common::json(&all, d.path())).unwrap()
+}
+
+#[test]
+fn entity_filter_resolves_surnames_and_aliases() {
+    let d = index();
+    let full: SearchResponse = run(&d, &["search", "--entity", "Amir Khan Muttaqi"]);
+    let surname: SearchResponse = run(&d, &["search", "--entity", "muttaqi"]);
+    assert_eq!(full.total_briefs, 1);
+    assert_eq!(surname.hits, full.hits, "a surname finds the full name");
+    assert!(surname.hits[0].text.contains("Muttaqi"));
+    let both: SearchResponse = run(&d, &["search", "--entity", "Muttaqi", "--entity", "Herat"]);
+    assert_eq!(both.total_briefs, 2, "repeated --entity is OR");
+    let none: SearchResponse = run(&d, &["search", "treaty", "--entity", "Herat"]);
+    assert!(
+        none.hits.iter().all(|h| h.text.contains("Herat")),
+        "the filter narrows to passages naming it"
+    );
+}
+
+#[test]
+fn entity_facets_count_briefs() {
+    let d = index();
+    let r: SearchResponse = run(&d, &["search", "", "--facets"]);
+    let f = r.facets.unwrap();
+    assert_eq!(f.places.get("Kabul"), 2, "{:?}", f.places);
+    assert!(f.people.get("Amir Khan Muttaqi") >= 1);
+    assert!(!f.organizations.0.is_empty());
+    // Multi-select: filtering on an entity keeps other entities' counts.
+    let r: SearchResponse = run(&d, &["search", "", "--facets", "--entity", "Kabul"]);
+    assert_eq!(r.total_briefs, 2);
+    assert!(r.facets.unwrap().places.get("Herat") >= 1);
+}
+
+#[test]
+fn entities_command_ranks_by_briefs() {
+    let d = index();
+    let r: EntitiesResponse = run(&d, &["entities", "--top", "5"]);
+    assert_eq!(r.entities.len(), 5);
+    assert!(r.entities.windows(2).all(|w| w[0].briefs >= w[1].briefs));
+    let places: EntitiesResponse = run(&d, &["entities", "--kind", "place", "--top", "50"]);
+    assert!(places
+        .entities
+        .iter()
+        .all(|e| e.kind == briefs::EntityKind::Place));
+    assert!(places
+        .entities
+        .iter()
+        .any(|e| e.name == "Kabul" && e.briefs == 2));
+    let scoped: EntitiesResponse = run(
+        &d,
+        &["entities", "water", "--region", "Iran", "--kind", "person"],
+    );
+    assert!(
+        scoped
+            .entities
+            .iter()
+            .any(|e| e.name == "Amir Khan Muttaqi"),
+        "{:?}",
+        scoped.entities
+    );
+    assert!(scoped.total_briefs <= 2);
+}
+
+#[test]
+fn timeline_orders_events_and_filters_them() {
+    let d = index();
+    let all: TimelineResponse = run(&d, &["timeline"]);
+    let dates: Vec<&str> = all.events.iter().map(|e| e.date.as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "oldest first");
+    assert!(
+        dates.contains(&"2023-10-19"),
+        "the carried year of the fixture timeline: {dates:?}"
+    );
+    let window: TimelineResponse = run(
+        &d,
+        &["timeline", "--since", "2023-10", "--until", "2024-01"],
+    );
+    let got: Vec<&str> = window.events.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(got, ["2023-10-02", "2023-10-19", "2024-01-08"]);
+    assert!(window
+        .events
+        .iter()
+        .all(|e| e.title.starts_with("Water Diplomacy")));
+    let by_entity: TimelineResponse = run(&d, &["timeline", "--entity", "Islam Qala"]);
+    assert_eq!(by_entity.events.len(), 1);
+    assert_eq!(by_entity.events[0].date, "2023-10-02");
+    let by_query: TimelineResponse = run(&d, &["timeline", "markets"]);
+    assert!(by_query
+        .events
+        .iter()
+        .all(|e| e.title.contains("Balochistan")));
+    assert_eq!(by_query.total_events, 2);
+}
+
+#[test]
+fn extract_reports_byte_offsets() {
+    let text = "Foreign minister Amir Khan Muttaqi met Ambassador Aminian in Kabul. Later, Muttaqi flew to Doha.";
+    let out = briefs()
+        .args(["extract", "--json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ents = v["entities"].as_array().unwrap();
+    for e in ents {
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..t], e["text"].as_str().unwrap());
+    }
+    let muttaqi: Vec<_> = ents
+        .iter()
+        .filter(|e| e["canonical"] == "Amir Khan Muttaqi")
+        .collect();
+    assert_eq!(
+        muttaqi.len(),
+        2,
+        "the later surname resolves to the full name"
+    );
+    assert!(ents
+        .iter()
+        .any(|e| e["text"] == "Kabul" && e["kind"] == "place"));
+    assert!(
+        ents.iter()
+            .any(|e| e["text"] == "Aminian" && e["kind"] == "person"),
+        "a title before a name marks a person"
+    );
+}
