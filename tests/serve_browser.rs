@@ -13,6 +13,9 @@ use headless_chrome::protocol::cdp::{Emulation, Page};
 use headless_chrome::{Browser, LaunchOptions, Tab};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// The Iran box of the regions facet, as a page expression.
+const IRAN: &str =
+    "document.querySelector(\"fieldset[data-group='regions'] input[data-value='Iran']\")";
 
 fn screenshots() -> PathBuf {
     let dir = common::root().join("target/screenshots");
@@ -160,7 +163,7 @@ fn search_page_in_chromium() {
 
     // 3. Ticking a facet filters; the chip and the URL show it; counts stay live.
     let before = text(&tab, "document.getElementById('status').textContent");
-    tab.wait_for_element("fieldset[data-group='regions'] input[id='f-regions-Iran']")
+    tab.wait_for_element("fieldset[data-group='regions'] input[data-value='Iran']")
         .unwrap()
         .click()
         .unwrap();
@@ -169,7 +172,7 @@ fn search_page_in_chromium() {
         "location.search.includes('region=Iran') && [...document.querySelectorAll('.chip')].some(c => c.textContent.includes('Region: Iran')) && !document.getElementById('main').hasAttribute('aria-busy')",
         "the region filter",
     );
-    assert!(eval(&tab, "document.getElementById('f-regions-Iran').checked") == true);
+    assert!(eval(&tab, &format!("{IRAN}.checked")) == true);
     let after = text(&tab, "document.getElementById('status').textContent");
     assert_ne!(before, after, "the counts change with the filter");
     shot(&tab, &shots, "03-facet.png");
@@ -251,7 +254,7 @@ fn search_page_in_chromium() {
     eval(&tab, "history.back()");
     wait_until(
         &tab,
-        "location.pathname === '/' && !!document.getElementById('f-regions-Iran') && document.getElementById('f-regions-Iran').checked && document.getElementById('q').value === 'Mutaqi'",
+        &format!("location.pathname === '/' && !!{IRAN} && {IRAN}.checked && document.getElementById('q').value === 'Mutaqi'"),
         "the search after going back",
     );
     shot(&tab, &shots, "07-back.png");

@@ -367,10 +367,10 @@ mod tests {
         assert_eq!(r.query, "water treaty");
         assert_eq!(r.regions, ["Iran", "Iraq"]);
         assert_eq!(r.since, ["2020", "2021"]);
-        let r = req("entity=Muttaqi&entity=ISKP").unwrap();
-        assert_eq!(r.entities, ["Muttaqi", "ISKP"]);
         assert!(r.facets);
         assert_eq!(r.limit, 10);
+        let r = req("entity=Muttaqi&entity=ISKP").unwrap();
+        assert_eq!(r.entities, ["Muttaqi", "ISKP"]);
     }
 
     #[test]

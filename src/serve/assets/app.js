@@ -268,8 +268,10 @@
       const selected = param ? new Set(st[param]) : selectedYears(st);
       if (key === 'years') entries.sort((a, b) => b[0].localeCompare(a[0]));
       const names = new Set(entries.map((e) => e[0]));
-      if (param !== 'entity' || entries.length) {
-        for (const s of selected) if (!names.has(s) && key !== 'years') entries.push([s, 0]);
+      // A ticked value with no matches keeps its box (count 0) so it can be unticked; entity
+      // groups share one parameter, so their ticked names show as chips instead.
+      if (param && param !== 'entity') {
+        for (const s of selected) if (!names.has(s)) entries.push([s, 0]);
       }
       if (entries.length === 0) continue;
       const open = expanded.has(key);
@@ -278,12 +280,13 @@
       for (const e of entries.slice(FACET_SHOWN)) {
         if (!open && selected.has(e[0])) shown.push(e);
       }
-      const items = shown.map(([name, count]) => {
-        const id = 'f-' + key + '-' + name;
+      const items = shown.map(([name, count], i) => {
+        const id = 'f-' + key + '-' + i;
+        const focusKey = key + ':' + name;
         const input = h('input', {
           type: 'checkbox', id, checked: selected.has(name),
-          dataset: { key: id },
-          onchange: () => toggleFacet(key, param, name, id),
+          dataset: { key: focusKey, value: name },
+          onchange: () => toggleFacet(key, param, name, focusKey),
         });
         return h('li', null,
           h('label', { for: id }, input, h('span', { class: 'name' }, name),
@@ -315,8 +318,8 @@
     focusAfter = null;
   }
 
-  function toggleFacet(key, param, name, id) {
-    focusAfter = id;
+  function toggleFacet(key, param, name, focusKey) {
+    focusAfter = focusKey;
     const st = readState();
     if (key === 'years') {
       const years = selectedYears(st);
