@@ -1052,6 +1052,36 @@ impl HighlightTerms {
     }
 }
 
+/// Hashes a brief key by itself: keys are already XXH3 hashes, so SipHash over them only
+/// costs time in the per-document loop of [`BriefCounter`].
+#[derive(Default, Clone, Copy)]
+struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+/// The hasher of [`KeyHash`]: the last `u64` written is the hash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Counts distinct briefs (and passages) among matches, with facet values per brief.
 ///
 /// Relies on every document of a brief living in one segment (see [`crate::index`]), so a
@@ -1069,9 +1099,11 @@ struct CounterFruit {
 
 struct CounterSegment {
     brief_key: Column<u64>,
-    seen: HashSet<u64>,
+    seen: HashSet<u64, KeyHash>,
     passages: u64,
-    cols: Vec<(Group, StrColumn, HashMap<u64, u64>)>,
+    /// Per facet column, matching briefs per term ordinal (a dense array: ordinals run from
+    /// 0 to the column's dictionary size).
+    cols: Vec<(Group, StrColumn, Vec<u64>)>,
     year: Option<(Column<u64>, HashMap<u64, u64>)>,
 }
 
@@ -1094,14 +1126,15 @@ impl Collector for BriefCounter {
                 (Group::Place, "place"),
             ] {
                 if let Some(c) = ff.str(name)? {
-                    cols.push((g, c, HashMap::new()));
+                    let terms = c.dictionary().num_terms();
+                    cols.push((g, c, vec![0; terms]));
                 }
             }
             year = Some((ff.u64("year")?, HashMap::new()));
         }
         Ok(CounterSegment {
             brief_key: ff.u64("brief_key")?,
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             passages: 0,
             cols,
             year,
@@ -1139,7 +1172,9 @@ impl SegmentCollector for CounterSegment {
         }
         for (_, col, counts) in &mut self.cols {
             for ord in col.term_ords(doc) {
-                *counts.entry(ord).or_default() += 1;
+                if let Some(n) = counts.get_mut(ord as usize) {
+                    *n += 1;
+                }
             }
         }
         if let Some((col, counts)) = &mut self.year {
@@ -1153,12 +1188,17 @@ impl SegmentCollector for CounterSegment {
         let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
         for (g, col, counts) in self.cols {
             let m = groups.entry(g).or_default();
-            for (ord, n) in counts {
-                let mut s = String::new();
-                if col.ord_to_str(ord, &mut s).unwrap_or(false) {
-                    *m.entry(s).or_default() += n;
+            // One sorted pass over the dictionary: `ord_to_str` per value opens (and
+            // decompresses) a dictionary block each time, which dominated facet counting once
+            // the entity groups brought hundreds of distinct values per segment.
+            let pairs: Vec<(u64, u64)> = (0u64..).zip(counts).filter(|&(_, n)| n > 0).collect();
+            let ords: Vec<u64> = pairs.iter().map(|&(ord, _)| ord).collect();
+            let mut next = pairs.iter();
+            let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                if let (Some(&(_, n)), Ok(s)) = (next.next(), std::str::from_utf8(bytes)) {
+                    *m.entry(s.to_string()).or_default() += n;
                 }
-            }
+            });
         }
         if let Some((_, counts)) = self.year {
             let m = groups.entry(Group::Year).or_default();
@@ -1617,20 +1657,26 @@ impl SegmentCollector for EntitySegment {
     fn harvest(self) -> EntityFruit {
         let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
         if let Some(col) = &self.col {
-            for (ord, n) in self.by_ord {
-                let mut s = String::new();
-                if !col.ord_to_str(ord, &mut s).unwrap_or(false) {
-                    continue;
-                }
+            // One sorted pass over the dictionary rather than a block lookup per value (see
+            // `CounterSegment::harvest`).
+            let mut pairs: Vec<(u64, u64)> = self.by_ord.into_iter().collect();
+            pairs.sort_unstable_by_key(|&(ord, _)| ord);
+            let ords: Vec<u64> = pairs.iter().map(|&(ord, _)| ord).collect();
+            let mut next = pairs.iter();
+            let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                let Some(&(_, n)) = next.next() else { return };
+                let Ok(s) = std::str::from_utf8(bytes) else {
+                    return;
+                };
                 // `kind<TAB>name<TAB>mentions`: the count is part of the value.
                 let Some((head, mentions)) = s.rsplit_once('\t') else {
-                    continue;
+                    return;
                 };
                 let mentions: u64 = mentions.parse().unwrap_or(0);
                 let e = counts.entry(head.to_string()).or_default();
                 e.0 += n;
                 e.1 += n * mentions;
-            }
+            });
         }
         EntityFruit {
             briefs: self.briefs,
