@@ -129,8 +129,16 @@ LUA
 
 echo "== warm-up (3 s)"
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/paths.lua" "$BASE" >/dev/null
+# CPU seconds the server has used (user + system), to report its cost per request apart
+# from whatever else shares the cores.
+cpu_secs() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"; }
 echo "== wrk: ${DURATION} s, ${CONNECTIONS} connections, 2 threads, $(nproc) cores (server and wrk share them)"
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/paths.lua" "$BASE" | grep -E "RESULT|Non-2xx|Socket errors" || true
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+CPU0=$(cpu_secs)
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/paths.lua" "$BASE" | tee "$WORK/main.txt" | grep -E "RESULT|Non-2xx|Socket errors" || true
+CPU1=$(cpu_secs)
+REQS=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' "$WORK/main.txt")
+awk -v a="$CPU0" -v b="$CPU1" -v n="$REQS" 'BEGIN { if (n > 0) printf "   server CPU: %.1f s for %d requests = %.2f ms per request (%.0f requests/s per core)\n", b - a, n, (b - a) * 1000 / n, n / (b - a) }'
 for c in 16 64; do
   echo "== wrk: 5 s, $c connections"
   wrk -t2 -c"$c" -d5s -s "$WORK/paths.lua" "$BASE" | grep -E "RESULT|Non-2xx|Socket errors" || true

@@ -414,7 +414,8 @@
     setStatus(resp.total_passages === 0
       ? 'Nothing found' + (st.q ? ' for “' + st.q + '”' : '') + '.'
       : what + ' · ' + resp.took_ms.toFixed(1) + ' ms');
-    const content = [h('div', { class: 'toolbar' }, sortControl(st),
+    // An empty query lists briefs newest first, so there is no order to choose.
+    const content = [h('div', { class: 'toolbar' }, st.q ? sortControl(st) : h('span'),
       h('a', { class: 'to-timeline', href: urlFor(Object.assign({}, st, { view: 'timeline', page: 1 })) }, 'Timeline of these briefs'))];
     if (resp.hits.length) content.push(renderHits(resp.hits, st));
     else content.push(h('p', { class: 'empty' }, 'Try fewer words, another spelling, or fewer filters.'));
