@@ -415,7 +415,7 @@ struct StateSegment {
     source_key: Option<tantivy::columnar::StrColumn>,
     brief_id: Option<tantivy::columnar::StrColumn>,
     stamp: tantivy::columnar::Column<u64>,
-    rows: Vec<(String, u64, String)>,
+    ords: Vec<(u64, u64, u64)>,
 }
 
 impl Collector for StateCollector {
@@ -428,7 +428,7 @@ impl Collector for StateCollector {
             source_key: ff.str("source_key")?,
             brief_id: ff.str("brief_id")?,
             stamp: ff.u64("stamp")?,
-            rows: Vec::new(),
+            ords: Vec::new(),
         })
     }
 
@@ -441,28 +441,54 @@ impl Collector for StateCollector {
     }
 }
 
-fn first_str(col: &Option<tantivy::columnar::StrColumn>, doc: DocId) -> String {
-    let mut s = String::new();
+/// The first ordinal of a string column at `doc` (`u64::MAX` when absent).
+fn first_ord(col: &Option<tantivy::columnar::StrColumn>, doc: DocId) -> u64 {
+    col.as_ref()
+        .and_then(|c| c.term_ords(doc).next())
+        .unwrap_or(u64::MAX)
+}
+
+/// Resolves ordinals to strings in one sequential pass over the column's dictionary.
+fn resolve(
+    col: &Option<tantivy::columnar::StrColumn>,
+    ords: impl Iterator<Item = u64>,
+) -> HashMap<u64, String> {
+    let mut sorted: Vec<u64> = ords.filter(|o| *o != u64::MAX).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut out = HashMap::with_capacity(sorted.len());
     if let Some(col) = col {
-        if let Some(ord) = col.term_ords(doc).next() {
-            let _ = col.ord_to_str(ord, &mut s);
-        }
+        let mut i = 0;
+        let _ = col.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
+            if let Some(o) = sorted.get(i) {
+                out.insert(*o, String::from_utf8_lossy(bytes).into_owned());
+            }
+            i += 1;
+        });
     }
-    s
+    out
 }
 
 impl SegmentCollector for StateSegment {
     type Fruit = Vec<(String, u64, String)>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let key = first_str(&self.source_key, doc);
-        let id = first_str(&self.brief_id, doc);
-        self.rows
-            .push((key, self.stamp.first(doc).unwrap_or(0), id));
+        let stamp = self.stamp.first(doc).unwrap_or(0);
+        self.ords.push((
+            first_ord(&self.source_key, doc),
+            stamp,
+            first_ord(&self.brief_id, doc),
+        ));
     }
 
     fn harvest(self) -> Self::Fruit {
-        self.rows
+        let keys = resolve(&self.source_key, self.ords.iter().map(|r| r.0));
+        let ids = resolve(&self.brief_id, self.ords.iter().map(|r| r.2));
+        let text = |m: &HashMap<u64, String>, o: u64| m.get(&o).cloned().unwrap_or_default();
+        self.ords
+            .iter()
+            .map(|&(k, stamp, i)| (text(&keys, k), stamp, text(&ids, i)))
+            .collect()
     }
 }
 
@@ -490,11 +516,9 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
             doc.add_text(f.author_key, &a.name);
         }
         for t in &brief.topics {
-            doc.add_text(f.topic, t);
             doc.add_text(f.topic_key, t);
         }
         for r in &brief.regions {
-            doc.add_text(f.region, r);
             doc.add_text(f.region_key, r);
         }
         if let Some(k) = &brief.kind {
@@ -502,9 +526,27 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
             doc.add_text(f.kind_key, k);
         }
         if let Some(d) = brief.date {
-            use chrono::Datelike;
             doc.add_text(f.date, d.format("%Y-%m-%d").to_string());
             doc.add_u64(f.day, day_number(d));
+        }
+    };
+    // Facet values live on the head document only: facets count briefs, so one document per
+    // brief carries them, and passages stay light.
+    let facets = |doc: &mut TantivyDocument| {
+        for a in &brief.authors {
+            doc.add_text(f.author_facet, &a.name);
+        }
+        for t in &brief.topics {
+            doc.add_text(f.topic, t);
+        }
+        for r in &brief.regions {
+            doc.add_text(f.region, r);
+        }
+        if let Some(k) = &brief.kind {
+            doc.add_text(f.kind_facet, k);
+        }
+        if let Some(d) = brief.date {
+            use chrono::Datelike;
             doc.add_u64(f.year, d.year().max(0) as u64);
         }
         for e in &brief.entities {
@@ -527,6 +569,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
     let mut head = TantivyDocument::default();
     head.add_u64(f.doc_kind, doc_kind::HEAD);
     common(&mut head);
+    facets(&mut head);
     head.add_u64(f.stamp, file.stamp);
     head.add_text(f.exact, &brief.title);
     if let Some(s) = &brief.summary {
@@ -561,7 +604,6 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
             doc.add_text(f.exact, h);
         }
         doc.add_text(f.text, &p.text);
-        doc.add_text(f.exact, &brief.title);
         doc.add_text(f.exact, &p.text);
         add_entities(
             &mut doc,

@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Version of the on-disk layout; an index written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Folded and stemmed analyser for body, title and heading text.
 pub const STEM: &str = "briefs_stem";
@@ -64,22 +64,26 @@ pub struct Fields {
     pub exact: Field,
     /// Position of the passage in the body.
     pub passage_index: Field,
-    /// Author names, stored and fast (facet display).
+    /// Author names, stored for display.
     pub author: Field,
+    /// Author names, fast, on head documents only (the authors facet).
+    pub author_facet: Field,
     /// Author names tokenised, for `--author zelin`.
     pub author_tok: Field,
     /// Author names as whole folded values.
     pub author_key: Field,
-    /// Topic display names (fast).
+    /// Topic display names (fast, head documents only).
     pub topic: Field,
     /// Topics as whole folded values.
     pub topic_key: Field,
-    /// Region display names (fast).
+    /// Region display names (fast, head documents only).
     pub region: Field,
     /// Regions as whole folded values.
     pub region_key: Field,
-    /// Kind label (fast, stored).
+    /// Kind label, stored for display.
     pub kind: Field,
+    /// Kind label, fast, on head documents only (the kinds facet).
+    pub kind_facet: Field,
     /// Kind as a whole folded value.
     pub kind_key: Field,
     /// Publication date as `YYYY-MM-DD`, stored.
@@ -133,17 +137,16 @@ pub fn build() -> Schema {
     b.add_text_field("text", text_field(STEM, true).set_stored());
     b.add_text_field("exact", text_field(FOLD, true));
     b.add_u64_field("passage_index", STORED);
-    b.add_text_field(
-        "author",
-        TextOptions::default().set_stored().set_fast("raw"),
-    );
-    b.add_text_field("author_tok", text_field(FOLD, true));
+    b.add_text_field("author", TextOptions::default().set_stored());
+    b.add_text_field("author_facet", TextOptions::default().set_fast("raw"));
+    b.add_text_field("author_tok", text_field(FOLD, false));
     b.add_text_field("author_key", text_field(KEY, false));
     b.add_text_field("topic", TextOptions::default().set_fast("raw"));
     b.add_text_field("topic_key", text_field(KEY, false));
     b.add_text_field("region", TextOptions::default().set_fast("raw"));
     b.add_text_field("region_key", text_field(KEY, false));
-    b.add_text_field("kind", TextOptions::default().set_stored().set_fast("raw"));
+    b.add_text_field("kind", TextOptions::default().set_stored());
+    b.add_text_field("kind_facet", TextOptions::default().set_fast("raw"));
     b.add_text_field("kind_key", text_field(KEY, false));
     b.add_text_field("date", STORED);
     b.add_u64_field("day", INDEXED | FAST);
@@ -176,6 +179,7 @@ impl Fields {
             exact: f("exact")?,
             passage_index: f("passage_index")?,
             author: f("author")?,
+            author_facet: f("author_facet")?,
             author_tok: f("author_tok")?,
             author_key: f("author_key")?,
             topic: f("topic")?,
@@ -183,6 +187,7 @@ impl Fields {
             region: f("region")?,
             region_key: f("region_key")?,
             kind: f("kind")?,
+            kind_facet: f("kind_facet")?,
             kind_key: f("kind_key")?,
             date: f("date")?,
             day: f("day")?,

@@ -364,9 +364,7 @@ impl Engine {
                 let extra = self.top(&searcher, &*relaxed, req.sort, want, per_brief)?;
                 let before = hits.len();
                 merge_capped(&mut hits, extra, want, per_brief, &searcher);
-                if hits.len() > before
-                    || self.count(&searcher, &*relaxed)? > self.count(&searcher, &*match_query)?
-                {
+                if hits.len() > before {
                     resp.matching = "some".into();
                     match_query = relaxed;
                 }
@@ -374,55 +372,45 @@ impl Engine {
             (match_query, hits)
         };
 
-        let counted = searcher.search(&*match_query, &BriefCounter { facets: false })?;
-        resp.total_briefs = counted.briefs;
+        let counted = searcher.search(&*match_query, &BriefCounter)?;
+        resp.total_briefs = counted.keys.len() as u64;
         resp.total_passages = if parsed.is_browse() && !filters.has(Group::Entity) {
-            counted.briefs
+            resp.total_briefs
         } else {
             counted.passages
         };
 
         if req.facets {
-            resp.facets = Some(self.facets(
-                &searcher,
-                req,
-                &parsed,
-                &filters,
-                &mut resp.corrections.clone(),
-            )?);
+            let relaxed = resp.matching == "some";
+            resp.facets = Some(self.facets(&searcher, &parsed, &filters, relaxed, counted.keys)?);
         }
 
-        let terms = HighlightTerms::from_query(&parsed, &resp.corrections);
+        let mut terms = HighlightTerms::from_query(&parsed, &resp.corrections);
         resp.hits = hits
             .into_iter()
             .skip(req.offset)
             .take(req.limit)
-            .map(|(score, addr)| self.hit(&searcher, addr, score, &terms))
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &mut terms))
             .collect::<Result<Vec<_>>>()?;
         resp.took_ms = started.elapsed().as_secs_f64() * 1000.0;
         Ok(resp)
     }
 
-    fn count(&self, searcher: &Searcher, q: &dyn Query) -> Result<usize> {
-        Ok(searcher.search(q, &Count)?)
-    }
-
-    /// Facet counts: one counting pass for groups without a filter, and one more per filtered
-    /// group with that group's filter lifted.
+    /// Facet counts: the matched briefs' head documents give every group's counts; each
+    /// filtered group is counted again over the briefs matched with its own filter lifted.
     fn facets(
         &self,
         searcher: &Searcher,
-        req: &SearchRequest,
         parsed: &ParsedQuery,
         filters: &Filters,
-        corrections: &mut Vec<Correction>,
+        relaxed: bool,
+        matched: HashSet<u64>,
     ) -> Result<Facets> {
         let plan = if parsed.is_browse() {
             None
         } else {
-            Some(self.plan(searcher, parsed, corrections))
+            Some(self.plan(searcher, parsed, &mut Vec::new()))
         };
-        let relaxed_used = !parsed.is_browse();
         let build = |skip: Option<Group>| -> Box<dyn Query> {
             match &plan {
                 None => self.compose(
@@ -432,37 +420,28 @@ impl Engine {
                     vec![],
                     vec![],
                 ),
-                Some(p) => {
-                    let strict = self.compose(
-                        cloned(&p.required),
-                        filters,
-                        skip,
-                        cloned(&p.words),
-                        cloned(&p.excluded),
-                    );
-                    if relaxed_used && p.words.len() > 1 {
-                        let strict_count = searcher.search(&*strict, &Count).unwrap_or(0);
-                        if strict_count < req.offset + req.limit {
-                            return self.compose_relaxed(p, filters, skip);
-                        }
-                    }
-                    strict
-                }
+                Some(p) if relaxed => self.compose_relaxed(p, filters, skip),
+                Some(p) => self.compose(
+                    cloned(&p.required),
+                    filters,
+                    skip,
+                    cloned(&p.words),
+                    cloned(&p.excluded),
+                ),
             }
         };
-        let base = searcher.search(&*build(None), &BriefCounter { facets: true })?;
-        let mut groups = base.groups;
-        let mut lifted_runs: HashMap<Group, CounterFruit> = HashMap::new();
+        let mut groups = self.facet_counts(searcher, matched)?;
+        let mut lifted_runs: HashMap<Group, HashMap<Group, HashMap<String, u64>>> = HashMap::new();
         for (g, lifts) in GROUPS {
             if filters.has(lifts) {
                 let run = match lifted_runs.entry(lifts) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                        searcher.search(&*build(Some(lifts)), &BriefCounter { facets: true })?,
-                    ),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        let keys = searcher.search(&*build(Some(lifts)), &BriefCounter)?.keys;
+                        e.insert(self.facet_counts(searcher, keys)?)
+                    }
                 };
-                let counts = run.groups.get(&g).cloned().unwrap_or_default();
-                groups.insert(g, counts);
+                groups.insert(g, run.remove(&g).unwrap_or_default());
             }
         }
         let mut take = |g: Group| Counts::from_map(groups.remove(&g).unwrap_or_default());
@@ -809,7 +788,7 @@ impl Engine {
         searcher: &Searcher,
         addr: DocAddress,
         score: f32,
-        terms: &HighlightTerms,
+        terms: &mut HighlightTerms,
     ) -> Result<Hit> {
         let f = &self.bi.fields;
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -967,12 +946,14 @@ fn merge_capped(
 ) {
     let mut per: HashMap<u64, usize> = HashMap::new();
     let mut have: HashSet<DocAddress> = HashSet::new();
+    let cols: Vec<Option<Column<u64>>> = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| r.fast_fields().u64("brief_key").ok())
+        .collect();
     let key_of = |addr: DocAddress| -> u64 {
-        searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64("brief_key")
-            .ok()
+        cols.get(addr.segment_ord as usize)
+            .and_then(|c| c.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(0)
     };
@@ -1000,6 +981,8 @@ fn merge_capped(
 struct HighlightTerms {
     stems: HashSet<String>,
     exact: HashSet<String>,
+    stem: tantivy::tokenizer::TextAnalyzer,
+    fold: tantivy::tokenizer::TextAnalyzer,
 }
 
 impl HighlightTerms {
@@ -1021,25 +1004,28 @@ impl HighlightTerms {
                 }
             }
         }
-        HighlightTerms { stems, exact }
+        HighlightTerms {
+            stems,
+            exact,
+            stem: schema::stem_analyzer(),
+            fold: schema::fold_analyzer(),
+        }
     }
 
     /// Byte ranges of `text` whose tokens match.
-    fn ranges(&self, text: &str) -> Vec<[usize; 2]> {
+    fn ranges(&mut self, text: &str) -> Vec<[usize; 2]> {
         let mut out = Vec::new();
         if self.stems.is_empty() && self.exact.is_empty() {
             return out;
         }
-        let mut stem = schema::stem_analyzer();
-        let mut fold = schema::fold_analyzer();
-        let mut s1 = stem.token_stream(text);
+        let mut s1 = self.stem.token_stream(text);
         while let Some(t) = s1.next() {
             if self.stems.contains(&t.text) {
                 out.push([t.offset_from, t.offset_to]);
             }
         }
         if !self.exact.is_empty() {
-            let mut s2 = fold.token_stream(text);
+            let mut s2 = self.fold.token_stream(text);
             while let Some(t) = s2.next() {
                 if self.exact.contains(&t.text) {
                     out.push([t.offset_from, t.offset_to]);
@@ -1052,59 +1038,22 @@ impl HighlightTerms {
     }
 }
 
-/// Hashes a brief key by itself: keys are already XXH3 hashes, so SipHash over them only
-/// costs time in the per-document loop of [`BriefCounter`].
-#[derive(Default, Clone, Copy)]
-struct KeyHash;
-
-impl std::hash::BuildHasher for KeyHash {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-/// The hasher of [`KeyHash`]: the last `u64` written is the hash.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Counts distinct briefs (and passages) among matches, with facet values per brief.
+/// Counts matching documents and collects the distinct briefs they belong to.
 ///
-/// Relies on every document of a brief living in one segment (see [`crate::index`]), so a
-/// per-segment set of brief keys counts each brief exactly once.
-struct BriefCounter {
-    facets: bool,
-}
+/// Every document of a brief lives in one segment, contiguously (see [`crate::index`]), so a
+/// change of brief key between consecutive matches is the only place a set lookup is needed.
+struct BriefCounter;
 
 #[derive(Default)]
 struct CounterFruit {
-    briefs: u64,
     passages: u64,
-    groups: HashMap<Group, HashMap<String, u64>>,
+    keys: HashSet<u64>,
 }
 
 struct CounterSegment {
     brief_key: Column<u64>,
-    seen: HashSet<u64, KeyHash>,
-    passages: u64,
-    /// Per facet column, matching briefs per term ordinal (a dense array: ordinals run from
-    /// 0 to the column's dictionary size).
-    cols: Vec<(Group, StrColumn, Vec<u64>)>,
-    year: Option<(Column<u64>, HashMap<u64, u64>)>,
+    last: Option<u64>,
+    fruit: CounterFruit,
 }
 
 impl Collector for BriefCounter {
@@ -1112,32 +1061,10 @@ impl Collector for BriefCounter {
     type Child = CounterSegment;
 
     fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<CounterSegment> {
-        let ff = reader.fast_fields();
-        let mut cols = Vec::new();
-        let mut year = None;
-        if self.facets {
-            for (g, name) in [
-                (Group::Topic, "topic"),
-                (Group::Region, "region"),
-                (Group::Author, "author"),
-                (Group::Kind, "kind"),
-                (Group::Person, "person"),
-                (Group::Organization, "organization"),
-                (Group::Place, "place"),
-            ] {
-                if let Some(c) = ff.str(name)? {
-                    let terms = c.dictionary().num_terms();
-                    cols.push((g, c, vec![0; terms]));
-                }
-            }
-            year = Some((ff.u64("year")?, HashMap::new()));
-        }
         Ok(CounterSegment {
-            brief_key: ff.u64("brief_key")?,
-            seen: HashSet::default(),
-            passages: 0,
-            cols,
-            year,
+            brief_key: reader.fast_fields().u64("brief_key")?,
+            last: None,
+            fruit: CounterFruit::default(),
         })
     }
 
@@ -1148,14 +1075,8 @@ impl Collector for BriefCounter {
     fn merge_fruits(&self, fruits: Vec<CounterFruit>) -> tantivy::Result<CounterFruit> {
         let mut out = CounterFruit::default();
         for f in fruits {
-            out.briefs += f.briefs;
             out.passages += f.passages;
-            for (g, m) in f.groups {
-                let into = out.groups.entry(g).or_default();
-                for (k, v) in m {
-                    *into.entry(k).or_default() += v;
-                }
-            }
+            out.keys.extend(f.keys);
         }
         Ok(out)
     }
@@ -1165,52 +1086,152 @@ impl SegmentCollector for CounterSegment {
     type Fruit = CounterFruit;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.passages += 1;
+        self.fruit.passages += 1;
         let key = self.brief_key.first(doc).unwrap_or(0);
-        if !self.seen.insert(key) {
-            return;
-        }
-        for (_, col, counts) in &mut self.cols {
-            for ord in col.term_ords(doc) {
-                if let Some(n) = counts.get_mut(ord as usize) {
-                    *n += 1;
-                }
-            }
-        }
-        if let Some((col, counts)) = &mut self.year {
-            if let Some(y) = col.first(doc) {
-                *counts.entry(y).or_default() += 1;
-            }
+        if self.last != Some(key) {
+            self.last = Some(key);
+            self.fruit.keys.insert(key);
         }
     }
 
     fn harvest(self) -> CounterFruit {
-        let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
-        for (g, col, counts) in self.cols {
-            let m = groups.entry(g).or_default();
-            // One sorted pass over the dictionary: `ord_to_str` per value opens (and
-            // decompresses) a dictionary block each time, which dominated facet counting once
-            // the entity groups brought hundreds of distinct values per segment.
-            let pairs: Vec<(u64, u64)> = (0u64..).zip(counts).filter(|&(_, n)| n > 0).collect();
-            let ords: Vec<u64> = pairs.iter().map(|&(ord, _)| ord).collect();
-            let mut next = pairs.iter();
-            let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-                if let (Some(&(_, n)), Ok(s)) = (next.next(), std::str::from_utf8(bytes)) {
-                    *m.entry(s.to_string()).or_default() += n;
-                }
-            });
+        self.fruit
+    }
+}
+
+/// Facet columns read from head documents, by group.
+const FACET_COLUMNS: [(Group, &str); 7] = [
+    (Group::Topic, "topic"),
+    (Group::Region, "region"),
+    (Group::Author, "author_facet"),
+    (Group::Kind, "kind_facet"),
+    (Group::Person, "person"),
+    (Group::Organization, "organization"),
+    (Group::Place, "place"),
+];
+
+/// Calls `f` with the term of each `(ord, value)` pair, ords ascending: one sequential pass
+/// over the column's dictionary instead of a block lookup per ordinal.
+fn for_each_term<V: Copy>(col: &StrColumn, hits: &[(u64, V)], mut f: impl FnMut(String, V)) {
+    let ords: Vec<u64> = hits.iter().map(|(o, _)| *o).collect();
+    let mut i = 0;
+    let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let Some((_, v)) = hits.get(i) {
+            f(String::from_utf8_lossy(bytes).into_owned(), *v);
         }
-        if let Some((_, counts)) = self.year {
-            let m = groups.entry(Group::Year).or_default();
-            for (y, n) in counts {
-                *m.entry(y.to_string()).or_default() += n;
+        i += 1;
+    });
+}
+
+/// Counts facet values over the head documents of the briefs in `keys`.
+struct FacetCounter {
+    keys: Arc<HashSet<u64>>,
+}
+
+struct FacetSegment {
+    keys: Arc<HashSet<u64>>,
+    brief_key: Column<u64>,
+    cols: Vec<(Group, StrColumn, Vec<u32>)>,
+    year: Column<u64>,
+    years: HashMap<u64, u64>,
+}
+
+impl Engine {
+    /// Counts per facet value over the briefs in `keys`, from their head documents.
+    fn facet_counts(
+        &self,
+        searcher: &Searcher,
+        keys: HashSet<u64>,
+    ) -> Result<HashMap<Group, HashMap<String, u64>>> {
+        let collector = FacetCounter {
+            keys: Arc::new(keys),
+        };
+        Ok(searcher.search(&*head_only(&self.bi.fields), &collector)?)
+    }
+}
+
+impl Collector for FacetCounter {
+    type Fruit = HashMap<Group, HashMap<String, u64>>;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let ff = reader.fast_fields();
+        let mut cols = Vec::new();
+        for (g, name) in FACET_COLUMNS {
+            if let Some(c) = ff.str(name)? {
+                let n = c.num_terms();
+                cols.push((g, c, vec![0u32; n]));
             }
         }
-        CounterFruit {
-            briefs: self.seen.len() as u64,
-            passages: self.passages,
-            groups,
+        Ok(FacetSegment {
+            keys: self.keys.clone(),
+            brief_key: ff.u64("brief_key")?,
+            cols,
+            year: ff.u64("year")?,
+            years: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut out: Self::Fruit = HashMap::new();
+        for f in fruits {
+            for (g, m) in f {
+                let into = out.entry(g).or_default();
+                for (k, v) in m {
+                    *into.entry(k).or_default() += v;
+                }
+            }
         }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = HashMap<Group, HashMap<String, u64>>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if !self
+            .brief_key
+            .first(doc)
+            .is_some_and(|k| self.keys.contains(&k))
+        {
+            return;
+        }
+        for (_, col, counts) in &mut self.cols {
+            for ord in col.term_ords(doc) {
+                if let Some(c) = counts.get_mut(ord as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        if let Some(y) = self.year.first(doc) {
+            *self.years.entry(y).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let mut groups: Self::Fruit = HashMap::new();
+        for (g, col, counts) in self.cols {
+            let m = groups.entry(g).or_default();
+            let hit: Vec<(u64, u32)> = counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(o, n)| (o as u64, n))
+                .collect();
+            for_each_term(&col, &hit, |term, n| {
+                *m.entry(term).or_default() += u64::from(n)
+            });
+        }
+        let m = groups.entry(Group::Year).or_default();
+        for (y, n) in self.years {
+            *m.entry(y.to_string()).or_default() += n;
+        }
+        groups
     }
 }
 
@@ -1657,26 +1678,20 @@ impl SegmentCollector for EntitySegment {
     fn harvest(self) -> EntityFruit {
         let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
         if let Some(col) = &self.col {
-            // One sorted pass over the dictionary rather than a block lookup per value (see
-            // `CounterSegment::harvest`).
-            let mut pairs: Vec<(u64, u64)> = self.by_ord.into_iter().collect();
-            pairs.sort_unstable_by_key(|&(ord, _)| ord);
-            let ords: Vec<u64> = pairs.iter().map(|&(ord, _)| ord).collect();
-            let mut next = pairs.iter();
-            let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-                let Some(&(_, n)) = next.next() else { return };
-                let Ok(s) = std::str::from_utf8(bytes) else {
-                    return;
-                };
+            let mut hit: Vec<(u64, u64)> = self.by_ord.into_iter().collect();
+            hit.sort_unstable();
+            let mut terms: Vec<(String, u64)> = Vec::with_capacity(hit.len());
+            for_each_term(col, &hit, |term, n| terms.push((term, n)));
+            for (s, n) in terms {
                 // `kind<TAB>name<TAB>mentions`: the count is part of the value.
                 let Some((head, mentions)) = s.rsplit_once('\t') else {
-                    return;
+                    continue;
                 };
                 let mentions: u64 = mentions.parse().unwrap_or(0);
                 let e = counts.entry(head.to_string()).or_default();
                 e.0 += n;
                 e.1 += n * mentions;
-            });
+            }
         }
         EntityFruit {
             briefs: self.briefs,

@@ -49,7 +49,7 @@ fn markupish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(2000), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
@@ -60,4 +60,12 @@ proptest! {
     fn markup_soup_never_panics(text in markupish()) {
         check(text.as_bytes());
     }
+}
+
+/// Cases per property: `2000` in CI; set `FUZZ_CASES` for long runs (see docs/testing.md).
+fn cases(default: u32) -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

@@ -115,7 +115,7 @@ fn bad_flags_are_clear_errors() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_queries_never_panic(q in "\\PC{0,80}", limit in 0usize..2000, offset in 0usize..200_000) {
@@ -136,4 +136,12 @@ proptest! {
             Ok(())
         })?;
     }
+}
+
+/// Cases per property: `300` in CI; set `FUZZ_CASES` for long runs (see docs/testing.md).
+fn cases(default: u32) -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

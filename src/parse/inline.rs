@@ -88,9 +88,14 @@ fn reduce_into(input: &str, out: &mut Inline, last_emphasis: &mut Option<(usize,
                 // `**text** (<url>)`: the autolink belongs to the emphasised phrase just before it.
                 if let Some((url, after)) = autolink_at(input, i + 1) {
                     if input[after..].starts_with(')') {
+                        // The recorded span may be stale when nested markup shortened the text.
                         let emph_text = last_emphasis
-                            .filter(|&(_, end)| out.text[end..].trim().is_empty())
-                            .map(|(start, end)| out.text[start..end].to_string());
+                            .filter(|&(_, end)| {
+                                out.text
+                                    .get(end..)
+                                    .is_some_and(|rest| rest.trim().is_empty())
+                            })
+                            .and_then(|(start, end)| out.text.get(start..end).map(str::to_string));
                         match emph_text {
                             Some(t) => {
                                 let trimmed = out.text.trim_end().len();
@@ -332,6 +337,15 @@ mod tests {
         assert_eq!(reduce("2 * 3 = 6 and **open").text, "2 * 3 = 6 and **open");
         assert_eq!(reduce("a <not a link> b").text, "a <not a link> b");
         assert_eq!(reduce("trailing \\").text, "trailing \\");
+    }
+
+    /// Found by `scripts/fuzz.sh`: an autolink inside emphasis shortened the text under a
+    /// recorded emphasis span, and slicing it panicked.
+    #[test]
+    fn regression_nested_autolink_in_emphasis() {
+        let r = reduce("- **May 3, 2022:** **(<https://x.org/a>)**(<https://x.org/a>)");
+        assert!(r.text.starts_with("- May 3, 2022:"), "{}", r.text);
+        assert_eq!(r.links.len(), 2);
     }
 
     #[test]
