@@ -666,6 +666,10 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
 
     let bi = BriefIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
     let mut writer = open_writer(&bi, threads, opts.memory_bytes)?;
+    // An ingest killed during a commit can leave files the last commit does not reference (a
+    // `.del` file named for the very opstamp this run will reach again); tantivy refuses to
+    // overwrite them, so collect them before writing anything. Found by tests/kill.rs.
+    writer.garbage_collect_files().wait()?;
     let mut report = IngestReport {
         index: opts.index_dir.display().to_string(),
         ..IngestReport::default()

@@ -69,14 +69,19 @@ fn killed_ingests_lose_nothing_and_duplicate_nothing() {
             .current_dir(d.path())
             .args(["ingest", "arch", "--index", index, "--batch", "200"])
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap()
     };
 
     // How long a full ingest takes here, to spread the kills over it.
     let t = Instant::now();
-    assert!(ingest("scratch").wait().unwrap().success());
+    let scratch = ingest("scratch").wait_with_output().unwrap();
+    assert!(
+        scratch.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scratch.stderr)
+    );
     let full_ms = (t.elapsed().as_millis() as u64).max(200);
 
     let mut rng = Rng(2026);
@@ -94,7 +99,11 @@ fn killed_ingests_lose_nothing_and_duplicate_nothing() {
         std::thread::sleep(Duration::from_millis(10 + rng.next() % window.max(20)));
         match child.try_wait().unwrap() {
             Some(status) => {
-                assert!(status.success());
+                let mut err = String::new();
+                if let Some(mut e) = child.stderr.take() {
+                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
+                }
+                assert!(status.success(), "round {round}: ingest failed: {err}");
                 complete = true;
                 // Finished before the kill: aim earlier next time (a loaded machine varies).
                 window = (window * 2 / 3).max(20);
