@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use briefs::search::SearchResponse;
 use common::briefs;
@@ -14,23 +14,10 @@ struct Fixture {
     dir: tempfile::TempDir,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
-
 impl Fixture {
     fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        copy_dir(&common::fixture("archive"), &dir.path().join("archive"));
+        common::copy_dir(&common::fixture("archive"), &dir.path().join("archive"));
         let f = Fixture { dir };
         let r = f.ingest(&[]);
         assert_eq!(r["briefs_total"], 8, "{r}");
@@ -74,7 +61,7 @@ fn ingest_reports_files_briefs_and_skips() {
     let f = Fixture {
         dir: tempfile::tempdir().unwrap(),
     };
-    copy_dir(&common::fixture("archive"), &f.path("archive"));
+    common::copy_dir(&common::fixture("archive"), &f.path("archive"));
     let r = f.ingest(&[]);
     assert_eq!(r["files_seen"], 7);
     assert_eq!(r["briefs_indexed"], 8);

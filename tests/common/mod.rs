@@ -91,3 +91,17 @@ pub fn write_archive(dir: &Path, n: usize) {
         std::fs::write(sub.join(format!("brief-{i:05}.txt")), text).unwrap();
     }
 }
+
+/// Copies a folder tree (fixtures into a test's temporary folder).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}

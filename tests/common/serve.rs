@@ -170,23 +170,10 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
-
 /// A temporary folder with a copy of `tests/fixtures/archive` at `archive/`.
 pub fn workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&super::fixture("archive"), &dir.path().join("archive"));
+    super::copy_dir(&super::fixture("archive"), &dir.path().join("archive"));
     let index = dir.path().join("idx");
     (dir, index)
 }
