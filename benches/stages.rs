@@ -26,15 +26,28 @@ fn stages(c: &mut Criterion) {
                 .expect("generated briefs parse")
                 .briefs
         })
+        .map(|mut b| {
+            briefs::extract::enrich(&mut b);
+            b
+        })
         .collect();
 
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
-    g.bench_function("parse+extract", |b| {
+    g.bench_function("parse", |b| {
         b.iter(|| {
             for t in &texts {
                 let _ = parse_bytes(t.as_bytes(), "bench.txt", Format::Saved);
+            }
+        })
+    });
+    g.bench_function("parse+extract", |b| {
+        b.iter(|| {
+            for t in &texts {
+                if let Ok(mut file) = parse_bytes(t.as_bytes(), "bench.txt", Format::Saved) {
+                    file.briefs.iter_mut().for_each(briefs::extract::enrich);
+                }
             }
         })
     });
@@ -48,9 +61,9 @@ fn stages(c: &mut Criterion) {
     });
     g.bench_function("index", |b| {
         b.iter(|| {
-            let index = tantivy::Index::create_in_ram(briefs::schema::build());
-            briefs::schema::register_tokenizers(&index);
-            let fields = briefs::schema::Fields::new(&index.schema()).unwrap();
+            let index = tantivy::Index::create_in_ram(briefs::index::schema::build());
+            briefs::index::schema::register_tokenizers(&index);
+            let fields = briefs::index::schema::Fields::new(&index.schema()).unwrap();
             let mut writer: tantivy::IndexWriter = index.writer(50_000_000).unwrap();
             let file = briefs::discover::FoundFile {
                 path: "bench.txt".into(),

@@ -542,7 +542,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if a.json {
                 json_line(&r)?;
             } else {
-                out(&present::bench(&r))?;
+                out(&briefs::bench::markdown(&r))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -588,7 +588,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn parse(a: ParseArgs, style: Style) -> Result<ExitCode> {
-    let parsed = briefs::parse::parse_file(&a.file)?;
+    let mut parsed = briefs::parse::parse_file(&a.file)?;
+    parsed.briefs.iter_mut().for_each(briefs::extract::enrich);
     for e in &parsed.errors {
         eprintln!("error: {e}");
     }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
-use crate::parse::Format;
+use crate::model::Format;
 
 /// A file found under one of the roots, with what incremental ingest needs to know about it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,6 +21,7 @@ pub mod extract;
 pub mod model;
 pub mod parse;
 pub mod synth;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage, TextMentions};
@@ -28,7 +29,5 @@ pub mod bench;
 pub mod discover;
 pub mod index;
 pub mod present;
-pub mod query;
-pub mod schema;
 pub mod search;
 pub mod serve;

@@ -138,7 +138,7 @@ mod opt_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         let raw: Option<String> = Option::deserialize(d)?;
-        Ok(raw.and_then(|s| crate::parse::date::parse_date(&s)))
+        Ok(raw.and_then(|s| crate::text::date::parse_date(&s)))
     }
 }
 
@@ -153,7 +153,33 @@ mod date_ymd {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let raw = String::deserialize(d)?;
-        crate::parse::date::parse_date(&raw)
+        crate::text::date::parse_date(&raw)
             .ok_or_else(|| D::Error::custom(format!("not a date: {raw:?}")))
+    }
+}
+
+/// The input formats `briefs` reads, told apart by extension: discovery keeps the files that
+/// have one, parsing picks its reader by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// A saved web page as text (`.txt`), read by `parse::saved`.
+    Saved,
+    /// Markdown, with or without YAML front matter (`.md`, `.markdown`).
+    Markdown,
+    /// JSON Lines, one brief per line (`.jsonl`, `.ndjson`), or one JSON brief or array (`.json`).
+    Json,
+}
+
+impl Format {
+    /// The format a path's extension names, if `briefs` reads it.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Saved),
+            "md" | "markdown" => Some(Format::Markdown),
+            "jsonl" | "ndjson" | "json" => Some(Format::Json),
+            _ => None,
+        }
     }
 }

@@ -19,6 +19,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::text::date::{MONTHS, MONTHS_AP, MONTHS_SHORT};
+use crate::text::rng::Rng;
 use templates as tpl;
 use world::{OrgKind, RoleKind};
 
@@ -87,110 +89,7 @@ pub fn generate(opts: &SynthOptions) -> Result<SynthReport> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Random numbers: SplitMix64 to seed, xoshiro256** to draw, integer-only Zipf tables.
-
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// `xoshiro256**`: small, fast, and fixed forever, unlike a library generator.
-#[derive(Clone)]
-struct Rng {
-    s: [u64; 4],
-}
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        let mut sm = seed;
-        Rng {
-            s: [
-                splitmix64(&mut sm),
-                splitmix64(&mut sm),
-                splitmix64(&mut sm),
-                splitmix64(&mut sm),
-            ],
-        }
-    }
-
-    /// The generator of brief `n` of `seed`.
-    fn for_brief(seed: u64, n: usize) -> Rng {
-        let mut sm = seed;
-        let base = splitmix64(&mut sm);
-        let mut sm2 = base ^ (n as u64).wrapping_mul(0xD1B5_4A32_D192_ED03);
-        Rng::new(splitmix64(&mut sm2))
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        let result = self.s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
-        let t = self.s[1] << 17;
-        self.s[2] ^= self.s[0];
-        self.s[3] ^= self.s[1];
-        self.s[1] ^= self.s[2];
-        self.s[0] ^= self.s[3];
-        self.s[2] ^= t;
-        self.s[3] = self.s[3].rotate_left(45);
-        result
-    }
-
-    /// Uniform in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-
-    fn below_u64(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn word(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
-    }
-
-    /// An index drawn with the given integer weights (all zero: uniform).
-    fn weighted(&mut self, weights: &[u64]) -> usize {
-        let total: u64 = weights.iter().sum();
-        if total == 0 {
-            return self.below(weights.len());
-        }
-        let mut t = self.below_u64(total);
-        for (i, &w) in weights.iter().enumerate() {
-            if t < w {
-                return i;
-            }
-            t -= w;
-        }
-        weights.len() - 1
-    }
-
-    /// Rank drawn from a Zipf law over `n` items (weight 1/(rank + 2)), computed on the fly.
-    fn zipf(&mut self, n: usize) -> usize {
-        let weights: Vec<u64> = (0..n).map(|r| 1_000_000 / (r as u64 + 2)).collect();
-        self.weighted(&weights)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = self.below(i + 1);
-            items.swap(i, j);
-        }
-    }
-}
+// Zipf tables over the shared generator ([`crate::text::rng::Rng`]).
 
 /// A precomputed Zipf law over `n` ranks: weight 10⁹/(rank + offset), integers only, so the
 /// draws never depend on floating-point details.
@@ -841,30 +740,6 @@ const KINDS: &[(&str, u64, usize, usize)] = &[
     ("Policy Notes", 9, 9_000, 13_800),
     ("In-Depth Reports", 6, 11_000, 14_000),
     ("Testimony", 6, 8_000, 12_500),
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const MONTHS_AP: &[&str] = &[
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
-
-const MONTHS_SHORT: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
 const SMALL_NUMBERS: &[&str] = &[
@@ -2050,7 +1925,9 @@ mod tests {
     fn parse(text: &str) -> crate::Brief {
         let mut file = parse_bytes(text.as_bytes(), "x.txt", Format::Saved).expect("parses");
         assert_eq!(file.briefs.len(), 1);
-        file.briefs.remove(0)
+        let mut brief = file.briefs.remove(0);
+        crate::extract::enrich(&mut brief);
+        brief
     }
 
     #[test]
@@ -2142,7 +2019,7 @@ mod tests {
                 .filter(|e| {
                     e.passage.is_some_and(|i| {
                         let first = b.passages[i].text.split_whitespace().next().unwrap_or("");
-                        crate::parse::date::month_number(first).is_some()
+                        crate::text::date::month_number(first).is_some()
                     })
                 })
                 .map(|e| e.date)

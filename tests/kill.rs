@@ -9,20 +9,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use briefs::index::{self, BriefIndex};
+use briefs::text::rng::SplitMix64;
 
 const N: usize = 3000;
-
-/// SplitMix64: reproducible kill moments without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
 
 fn check(idx: &Path, expect_all: bool) -> u64 {
     let bi = BriefIndex::open(idx).expect("index opens after a kill");
@@ -84,7 +73,7 @@ fn killed_ingests_lose_nothing_and_duplicate_nothing() {
     );
     let full_ms = (t.elapsed().as_millis() as u64).max(200);
 
-    let mut rng = Rng(2026);
+    let mut rng = SplitMix64(2026);
     let (mut kills, mut complete, mut last_edit) = (0, false, 0);
     let mut window = full_ms / 2;
     for round in 0..80 {
@@ -96,7 +85,7 @@ fn killed_ingests_lose_nothing_and_duplicate_nothing() {
             edit(&arch, round, 4);
         }
         let mut child = ingest("idx");
-        std::thread::sleep(Duration::from_millis(10 + rng.next() % window.max(20)));
+        std::thread::sleep(Duration::from_millis(10 + rng.next_u64() % window.max(20)));
         match child.try_wait().unwrap() {
             Some(status) => {
                 let mut err = String::new();

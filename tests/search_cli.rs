@@ -331,7 +331,7 @@ fn show_and_stats() {
     let s = common::json(&["stats", "--index", "idx"], f.dir.path());
     assert_eq!(s["briefs"], 8);
     assert_eq!(s["passages"], 15);
-    assert_eq!(s["schema_version"], briefs::schema::SCHEMA_VERSION);
+    assert_eq!(s["schema_version"], briefs::index::schema::SCHEMA_VERSION);
     assert!(s["bytes"].as_u64().unwrap() > 0);
     assert!(s["segments"].as_u64().unwrap() >= 1);
     assert!(s["last_ingest"].as_str().unwrap().starts_with("20"));

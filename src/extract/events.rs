@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::model::{Brief, Event};
-use crate::parse::date::month_number;
+use crate::text::date::month_number;
 
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 
@@ -164,7 +164,7 @@ mod tests {
 
     fn brief(date: &str, texts: &[&str]) -> Brief {
         Brief {
-            date: crate::parse::date::parse_date(date),
+            date: crate::text::date::parse_date(date),
             passages: texts
                 .iter()
                 .enumerate()

@@ -6,6 +6,7 @@
 
 use super::inline;
 use crate::model::{Link, Passage};
+use crate::text::space::collapse_spaces;
 
 /// A run of consecutive non-blank lines, as it appeared in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +18,7 @@ pub struct Block<'a> {
 impl Block<'_> {
     /// The block's lines joined by single spaces, trimmed.
     pub fn joined(&self) -> String {
-        inline::collapse_spaces(&self.lines.join(" "))
+        collapse_spaces(&self.lines.join(" "))
     }
 
     /// True when the block is one line.
@@ -164,11 +165,11 @@ fn items_of(blocks: &[Block<'_>]) -> Vec<Item> {
 
 fn flush(items: &mut Vec<Item>, para: &mut Vec<&str>, bullet: &mut Option<Vec<&str>>) {
     if !para.is_empty() {
-        items.push(Item::Paragraph(inline::collapse_spaces(&para.join(" "))));
+        items.push(Item::Paragraph(collapse_spaces(&para.join(" "))));
         para.clear();
     }
     if let Some(b) = bullet.take() {
-        items.push(Item::Bullet(inline::collapse_spaces(&b.join(" "))));
+        items.push(Item::Bullet(collapse_spaces(&b.join(" "))));
     }
 }
 

@@ -16,9 +16,10 @@
 
 use serde::Deserialize;
 
-use super::{body, date::parse_date, inline};
+use super::{body, inline};
 use crate::error::{Error, Result};
 use crate::model::{Author, Brief};
+use crate::text::date::parse_date;
 
 /// An author as front matter may give one: a plain name or `{name, url}`.
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@
 //! is kept as literal text, so nothing a writer typed is ever lost.
 
 use crate::model::Link;
+use crate::text::space::collapse_spaces;
 
 /// Result of reducing one piece of inline markup.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -268,18 +269,6 @@ fn strip_saved_url(visible: &str, url: &str) -> String {
         }
     }
     visible.to_string()
-}
-
-/// Collapses runs of white space into single spaces and trims the ends.
-pub fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 #[cfg(test)]

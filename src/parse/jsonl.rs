@@ -10,9 +10,10 @@
 use serde::Deserialize;
 
 use super::frontmatter::{AuthorSpec, OneOrMany};
-use super::{body, date::parse_date, inline};
+use super::{body, inline};
 use crate::error::Error;
 use crate::model::{Author, Brief, Link, Passage};
+use crate::text::date::parse_date;
 
 /// A passage as a record may give it.
 #[derive(Debug, Deserialize)]

@@ -7,7 +7,6 @@
 //! YAML front matter is [`frontmatter`], `.jsonl`/`.ndjson`/`.json` is [`jsonl`].
 
 pub mod body;
-pub mod date;
 pub mod frontmatter;
 pub mod inline;
 pub mod jsonl;
@@ -21,30 +20,7 @@ use crate::model::Brief;
 /// Files larger than this are refused unless the caller raises the limit (64 MiB).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The input formats `briefs` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// A saved web page as text (`.txt`), see [`saved`].
-    Saved,
-    /// Markdown, with or without YAML front matter (`.md`, `.markdown`).
-    Markdown,
-    /// JSON Lines, one brief per line (`.jsonl`, `.ndjson`), or one JSON brief or array (`.json`).
-    Json,
-}
-
-impl Format {
-    /// The format a path's extension names, if `briefs` reads it.
-    pub fn of_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Saved),
-            "md" | "markdown" => Some(Format::Markdown),
-            "jsonl" | "ndjson" | "json" => Some(Format::Json),
-            _ => None,
-        }
-    }
-}
+pub use crate::model::Format;
 
 /// Everything read from one file: the briefs that parsed and the records that did not.
 #[derive(Debug, Default)]
@@ -114,7 +90,10 @@ fn single(mut brief: Brief, source: &str) -> Result<ParsedFile> {
     })
 }
 
-/// Fills the fields every reader shares: source, title fallback, id; runs the extract stage.
+/// Fills the fields every reader shares: source, title fallback, id.
+///
+/// Parsing stops here: entities and events are the extract stage's, which the caller runs next
+/// (`briefs::extract::enrich`), so parsing alone can be tested and measured.
 ///
 /// A brief with neither a title nor any text is refused with [`Error::NoContent`].
 pub fn finish(brief: &mut Brief, source: &str) -> Result<()> {
@@ -140,7 +119,6 @@ pub fn finish(brief: &mut Brief, source: &str) -> Result<()> {
     if brief.id.is_empty() {
         brief.id = brief_id(brief);
     }
-    crate::extract::enrich(brief);
     Ok(())
 }
 

@@ -7,9 +7,10 @@
 //! title, byline, date, kind, standfirst, body and tags are kept; the rest is page furniture.
 
 use super::body::{self, Block};
-use super::date::parse_date;
 use super::inline;
 use crate::model::{Author, Brief};
+use crate::text::date::parse_date;
+use crate::text::space::collapse_spaces;
 
 /// Labels publishers file briefs under, recognised even without an `ABOUT THE AUTHORS` block.
 const KNOWN_KINDS: &[&str] = &[
@@ -126,7 +127,7 @@ pub fn split_names(text: &str) -> Vec<String> {
         let chunk = chunk.trim();
         let chunk = chunk.strip_prefix("and ").unwrap_or(chunk);
         for name in chunk.split(" and ").flat_map(|c| c.split(" & ")) {
-            let name = inline::collapse_spaces(name);
+            let name = collapse_spaces(name);
             if !name.is_empty() {
                 names.push(name);
             }

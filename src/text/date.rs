@@ -6,25 +6,44 @@
 
 use chrono::NaiveDate;
 
-/// Month number (1–12) for an English month name or abbreviation, case-insensitive.
+/// English month names, January first: the one month table every stage reads and writes.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Three-letter abbreviations, January first ("Jan", "Feb", …).
+pub const MONTHS_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// AP-style abbreviations as news copy writes them ("Jan.", "March", "Sept."), January first.
+pub const MONTHS_AP: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
+/// Month number (1–12) for an English month name or abbreviation, case-insensitive: a full
+/// name, a three-letter abbreviation, or "Sept", each with or without a trailing period.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(n)
+    let w = word.trim_end_matches('.');
+    if w.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
+    (1u32..)
+        .zip(MONTHS.iter().zip(MONTHS_SHORT))
+        .find(|(_, (long, short))| w.eq_ignore_ascii_case(long) || w.eq_ignore_ascii_case(short))
+        .map(|(n, _)| n)
 }
 
 /// Parses a day number with an optional ordinal suffix ("3", "03", "3rd").

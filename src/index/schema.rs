@@ -234,7 +234,7 @@ pub fn key_analyzer() -> TextAnalyzer {
 /// Normalises a filter value the way [`KEY`] fields are indexed.
 pub fn key_of(value: &str) -> String {
     let mut analyzer = key_analyzer();
-    let collapsed = crate::parse::inline::collapse_spaces(value);
+    let collapsed = crate::text::space::collapse_spaces(value);
     let mut stream = analyzer.token_stream(&collapsed);
     let mut out = String::new();
     while let Some(tok) = stream.next() {

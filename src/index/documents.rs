@@ -1,0 +1,147 @@
+//! A parsed brief as tantivy documents: one head document, one per passage, one per event.
+
+use tantivy::TantivyDocument;
+
+use super::schema::{doc_kind, Fields};
+use crate::discover::FoundFile;
+use crate::model::Brief;
+
+/// Builds the head document, passage documents and event documents of one brief.
+pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<TantivyDocument> {
+    use crate::model::EntityKind;
+    let key = xxhash_rust::xxh3::xxh3_64(brief.id.as_bytes());
+    // Every name an entity goes by, for the `--entity` filter.
+    fn names_of<'a>(brief: &'a Brief, canonical: &'a str) -> Vec<&'a str> {
+        let mut v = vec![canonical];
+        if let Some(e) = brief.entities.iter().find(|e| e.name == canonical) {
+            v.extend(e.aliases.iter().map(String::as_str));
+        }
+        v
+    }
+    let common = |doc: &mut TantivyDocument| {
+        doc.add_text(f.brief_id, &brief.id);
+        doc.add_u64(f.brief_key, key);
+        doc.add_text(f.source, &brief.source);
+        doc.add_text(f.source_key, &file.key);
+        doc.add_text(f.title, &brief.title);
+        for a in &brief.authors {
+            doc.add_text(f.author, &a.name);
+            doc.add_text(f.author_tok, &a.name);
+            doc.add_text(f.author_key, &a.name);
+        }
+        for t in &brief.topics {
+            doc.add_text(f.topic_key, t);
+        }
+        for r in &brief.regions {
+            doc.add_text(f.region_key, r);
+        }
+        if let Some(k) = &brief.kind {
+            doc.add_text(f.kind, k);
+            doc.add_text(f.kind_key, k);
+        }
+        if let Some(d) = brief.date {
+            doc.add_text(f.date, d.format("%Y-%m-%d").to_string());
+            doc.add_u64(f.day, day_number(d));
+        }
+    };
+    // Facet values live on the head document only: facets count briefs, so one document per
+    // brief carries them, and passages stay light.
+    let facets = |doc: &mut TantivyDocument| {
+        for a in &brief.authors {
+            doc.add_text(f.author_facet, &a.name);
+        }
+        for t in &brief.topics {
+            doc.add_text(f.topic, t);
+        }
+        for r in &brief.regions {
+            doc.add_text(f.region, r);
+        }
+        if let Some(k) = &brief.kind {
+            doc.add_text(f.kind_facet, k);
+        }
+        if let Some(d) = brief.date {
+            use chrono::Datelike;
+            doc.add_u64(f.year, d.year().max(0) as u64);
+        }
+        for e in &brief.entities {
+            let field = match e.kind {
+                EntityKind::Person => f.person,
+                EntityKind::Organization => f.organization,
+                EntityKind::Place => f.place,
+            };
+            doc.add_text(field, &e.name);
+        }
+    };
+    let add_entities = |doc: &mut TantivyDocument, names: &[String]| {
+        for n in names {
+            for alias in names_of(brief, n) {
+                doc.add_text(f.entity_key, alias);
+            }
+        }
+    };
+    let mut docs = Vec::with_capacity(brief.passages.len() + brief.events.len() + 1);
+    let mut head = TantivyDocument::default();
+    head.add_u64(f.doc_kind, doc_kind::HEAD);
+    common(&mut head);
+    facets(&mut head);
+    head.add_u64(f.stamp, file.stamp);
+    head.add_text(f.exact, &brief.title);
+    if let Some(s) = &brief.summary {
+        head.add_text(f.text, s);
+        head.add_text(f.exact, s);
+    }
+    add_entities(&mut head, &brief.mentions.title);
+    add_entities(&mut head, &brief.mentions.summary);
+    for e in &brief.entities {
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        head.add_text(
+            f.entity_count,
+            format!("{kind}\t{}\t{}", e.name, e.mentions),
+        );
+    }
+    head.add_text(
+        f.brief_json,
+        serde_json::to_string(brief).unwrap_or_default(),
+    );
+    docs.push(head);
+    let none: Vec<String> = Vec::new();
+    for p in &brief.passages {
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.doc_kind, doc_kind::PASSAGE);
+        common(&mut doc);
+        doc.add_u64(f.passage_index, p.index as u64);
+        if let Some(h) = &p.heading {
+            doc.add_text(f.heading, h);
+            doc.add_text(f.exact, h);
+        }
+        doc.add_text(f.text, &p.text);
+        doc.add_text(f.exact, &p.text);
+        add_entities(
+            &mut doc,
+            brief.mentions.passages.get(p.index).unwrap_or(&none),
+        );
+        docs.push(doc);
+    }
+    for e in &brief.events {
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.doc_kind, doc_kind::EVENT);
+        common(&mut doc);
+        doc.add_u64(f.event_day, day_number(e.date));
+        doc.add_text(f.event_text, &e.text);
+        if let Some(i) = e.passage {
+            doc.add_u64(f.passage_index, i as u64);
+            add_entities(&mut doc, brief.mentions.passages.get(i).unwrap_or(&none));
+        }
+        docs.push(doc);
+    }
+    docs
+}
+
+/// A date as the number `YYYYMMDD`, the form the `day` field indexes.
+pub fn day_number(d: chrono::NaiveDate) -> u64 {
+    use chrono::Datelike;
+    (d.year().max(0) as u64) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
+}

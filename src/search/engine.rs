@@ -1,0 +1,222 @@
+//! The engine: an open index and a reader, and the search itself (tiers, paging, totals).
+
+use tantivy::collector::TopDocs;
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+use super::collect::{merge_capped, BriefCounter};
+use super::filters::{browse_base, Group};
+use super::highlight::HighlightTerms;
+use super::plan::cloned;
+use super::query;
+use super::request::{SearchRequest, Sort, MAX_LIMIT, MAX_OFFSET};
+use super::response::{Hit, SearchResponse};
+use crate::error::{Error, Result};
+use crate::index::BriefIndex;
+
+/// A reusable searcher over one index; cheap to query many times.
+pub struct Engine {
+    pub(super) bi: BriefIndex,
+    pub(super) reader: tantivy::IndexReader,
+}
+
+impl Engine {
+    /// Opens the index in `dir` for searching.
+    pub fn open(dir: &std::path::Path) -> Result<Engine> {
+        let bi = BriefIndex::open(dir)?;
+        let reader = bi
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Engine { bi, reader })
+    }
+
+    /// Like [`Engine::open`], but each search spreads its segments over `threads` threads.
+    pub fn open_with_threads(dir: &std::path::Path, threads: usize) -> Result<Engine> {
+        let mut bi = BriefIndex::open(dir)?;
+        bi.index.set_multithread_executor(threads.max(1))?;
+        let reader = bi
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Engine { bi, reader })
+    }
+
+    /// The index this engine reads.
+    pub fn index(&self) -> &BriefIndex {
+        &self.bi
+    }
+
+    /// A searcher over the latest committed state.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Runs a search.
+    ///
+    /// Errors: [`Error::Usage`] for a date that does not parse, a limit or offset out of range,
+    /// or an over-long query.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
+        let started = std::time::Instant::now();
+        if req.limit > MAX_LIMIT {
+            return Err(Error::Usage(format!(
+                "--limit {} is over the maximum of {MAX_LIMIT}",
+                req.limit
+            )));
+        }
+        if req.offset > MAX_OFFSET {
+            return Err(Error::Usage(format!(
+                "--offset {} is over the maximum of {MAX_OFFSET}",
+                req.offset
+            )));
+        }
+        let parsed = query::parse(&req.query).map_err(Error::Usage)?;
+        let searcher = self.searcher();
+        let f = &self.bi.fields;
+        let filters = self.build_filters(req, &parsed)?;
+        let mut resp = SearchResponse {
+            query: req.query.clone(),
+            notes: parsed.notes.clone(),
+            ..SearchResponse::default()
+        };
+        let per_brief = req.per_brief.max(1);
+        let want = req.offset + req.limit;
+
+        let (match_query, hits): (Box<dyn Query>, Vec<(f32, DocAddress)>) = if parsed.is_browse() {
+            resp.matching = "browse".into();
+            let q = self.compose(
+                vec![browse_base(f, &filters, None)],
+                &filters,
+                None,
+                vec![],
+                vec![],
+            );
+            let hits = self.top(&searcher, &*q, Sort::Date, want, per_brief)?;
+            (q, hits)
+        } else {
+            let plan = self.plan(&searcher, &parsed, &mut resp.corrections);
+            let strict = self.compose(
+                cloned(&plan.required),
+                &filters,
+                None,
+                cloned(&plan.words),
+                cloned(&plan.excluded),
+            );
+            let mut hits = self.top(&searcher, &*strict, req.sort, want, per_brief)?;
+            resp.matching = "all".into();
+            let mut match_query = strict;
+            if hits.len() < want && plan.words.len() > 1 {
+                let relaxed = self.compose_relaxed(&plan, &filters, None);
+                let extra = self.top(&searcher, &*relaxed, req.sort, want, per_brief)?;
+                let before = hits.len();
+                merge_capped(&mut hits, extra, want, per_brief, &searcher);
+                if hits.len() > before {
+                    resp.matching = "some".into();
+                    match_query = relaxed;
+                }
+            }
+            (match_query, hits)
+        };
+
+        let counted = searcher.search(&*match_query, &BriefCounter)?;
+        resp.total_briefs = counted.keys.len() as u64;
+        resp.total_passages = if parsed.is_browse() && !filters.has(Group::Entity) {
+            resp.total_briefs
+        } else {
+            counted.passages
+        };
+
+        if req.facets {
+            let relaxed = resp.matching == "some";
+            resp.facets = Some(self.facets(&searcher, &parsed, &filters, relaxed, counted.keys)?);
+        }
+
+        let mut terms = HighlightTerms::from_query(&parsed, &resp.corrections);
+        resp.hits = hits
+            .into_iter()
+            .skip(req.offset)
+            .take(req.limit)
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &mut terms))
+            .collect::<Result<Vec<_>>>()?;
+        resp.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+        Ok(resp)
+    }
+
+    /// Top hits with at most `per_brief` passages per brief, growing the fetch until the page
+    /// is full or the matches run out.
+    pub(super) fn top(
+        &self,
+        searcher: &Searcher,
+        q: &dyn Query,
+        sort: Sort,
+        want: usize,
+        per_brief: usize,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        if want == 0 {
+            return Ok(Vec::new());
+        }
+        let mut fetch = (want * 3).max(32);
+        loop {
+            let raw: Vec<(f32, DocAddress)> = match sort {
+                Sort::Relevance => {
+                    searcher.search(q, &TopDocs::with_limit(fetch).order_by_score())?
+                }
+                Sort::Date => searcher
+                    .search(
+                        q,
+                        &TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
+                    )?
+                    .into_iter()
+                    .map(|(_, a)| (0.0, a))
+                    .collect(),
+            };
+            let exhausted = raw.len() < fetch;
+            let mut out = Vec::new();
+            merge_capped(&mut out, raw, want, per_brief, searcher);
+            if out.len() >= want || exhausted {
+                return Ok(out);
+            }
+            fetch *= 4;
+        }
+    }
+
+    pub(super) fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        score: f32,
+        terms: &mut HighlightTerms,
+    ) -> Result<Hit> {
+        let f = &self.bi.fields;
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text_of = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let text = text_of(f.text).unwrap_or_default();
+        let highlights = terms.ranges(&text);
+        Ok(Hit {
+            brief_id: text_of(f.brief_id).unwrap_or_default(),
+            title: text_of(f.title).unwrap_or_default(),
+            date: text_of(f.date),
+            authors: doc
+                .get_all(f.author)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            kind: text_of(f.kind),
+            heading: text_of(f.heading),
+            passage: doc
+                .get_first(f.passage_index)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as usize),
+            text,
+            highlights,
+            score,
+            source: text_of(f.source).unwrap_or_default(),
+        })
+    }
+}

@@ -1,0 +1,204 @@
+//! Facet counts: briefs per topic, region, author, kind, year and entity, read from the
+//! matched briefs' head documents; each filtered group is counted with its own filter lifted.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::Query;
+use tantivy::{DocId, Score, Searcher, SegmentReader};
+
+use super::collect::{for_each_term, BriefCounter};
+use super::filters::{browse_base, head_only, Filters, Group, GROUPS};
+use super::plan::cloned;
+use super::query::ParsedQuery;
+use super::response::{Counts, Facets};
+use super::Engine;
+use crate::error::Result;
+
+impl Engine {
+    /// Facet counts: the matched briefs' head documents give every group's counts; each
+    /// filtered group is counted again over the briefs matched with its own filter lifted.
+    pub(super) fn facets(
+        &self,
+        searcher: &Searcher,
+        parsed: &ParsedQuery,
+        filters: &Filters,
+        relaxed: bool,
+        matched: HashSet<u64>,
+    ) -> Result<Facets> {
+        let plan = if parsed.is_browse() {
+            None
+        } else {
+            Some(self.plan(searcher, parsed, &mut Vec::new()))
+        };
+        let build = |skip: Option<Group>| -> Box<dyn Query> {
+            match &plan {
+                None => self.compose(
+                    vec![browse_base(&self.bi.fields, filters, skip)],
+                    filters,
+                    skip,
+                    vec![],
+                    vec![],
+                ),
+                Some(p) if relaxed => self.compose_relaxed(p, filters, skip),
+                Some(p) => self.compose(
+                    cloned(&p.required),
+                    filters,
+                    skip,
+                    cloned(&p.words),
+                    cloned(&p.excluded),
+                ),
+            }
+        };
+        let mut groups = self.facet_counts(searcher, matched)?;
+        let mut lifted_runs: HashMap<Group, HashMap<Group, HashMap<String, u64>>> = HashMap::new();
+        for (g, lifts) in GROUPS {
+            if filters.has(lifts) {
+                let run = match lifted_runs.entry(lifts) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        let keys = searcher.search(&*build(Some(lifts)), &BriefCounter)?.keys;
+                        e.insert(self.facet_counts(searcher, keys)?)
+                    }
+                };
+                groups.insert(g, run.remove(&g).unwrap_or_default());
+            }
+        }
+        let mut take = |g: Group| Counts::from_map(groups.remove(&g).unwrap_or_default());
+        Ok(Facets {
+            topics: take(Group::Topic),
+            regions: take(Group::Region),
+            authors: take(Group::Author),
+            kinds: take(Group::Kind),
+            years: take(Group::Year),
+            people: take(Group::Person),
+            organizations: take(Group::Organization),
+            places: take(Group::Place),
+        })
+    }
+}
+
+/// Facet columns read from head documents, by group.
+pub(super) const FACET_COLUMNS: [(Group, &str); 7] = [
+    (Group::Topic, "topic"),
+    (Group::Region, "region"),
+    (Group::Author, "author_facet"),
+    (Group::Kind, "kind_facet"),
+    (Group::Person, "person"),
+    (Group::Organization, "organization"),
+    (Group::Place, "place"),
+];
+
+/// Counts facet values over the head documents of the briefs in `keys`.
+pub(super) struct FacetCounter {
+    pub(super) keys: Arc<HashSet<u64>>,
+}
+
+pub(super) struct FacetSegment {
+    pub(super) keys: Arc<HashSet<u64>>,
+    pub(super) brief_key: Column<u64>,
+    pub(super) cols: Vec<(Group, StrColumn, Vec<u32>)>,
+    pub(super) year: Column<u64>,
+    pub(super) years: HashMap<u64, u64>,
+}
+
+impl Engine {
+    /// Counts per facet value over the briefs in `keys`, from their head documents.
+    pub(super) fn facet_counts(
+        &self,
+        searcher: &Searcher,
+        keys: HashSet<u64>,
+    ) -> Result<HashMap<Group, HashMap<String, u64>>> {
+        let collector = FacetCounter {
+            keys: Arc::new(keys),
+        };
+        Ok(searcher.search(&*head_only(&self.bi.fields), &collector)?)
+    }
+}
+
+impl Collector for FacetCounter {
+    type Fruit = HashMap<Group, HashMap<String, u64>>;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let ff = reader.fast_fields();
+        let mut cols = Vec::new();
+        for (g, name) in FACET_COLUMNS {
+            if let Some(c) = ff.str(name)? {
+                let n = c.num_terms();
+                cols.push((g, c, vec![0u32; n]));
+            }
+        }
+        Ok(FacetSegment {
+            keys: self.keys.clone(),
+            brief_key: ff.u64("brief_key")?,
+            cols,
+            year: ff.u64("year")?,
+            years: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut out: Self::Fruit = HashMap::new();
+        for f in fruits {
+            for (g, m) in f {
+                let into = out.entry(g).or_default();
+                for (k, v) in m {
+                    *into.entry(k).or_default() += v;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = HashMap<Group, HashMap<String, u64>>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if !self
+            .brief_key
+            .first(doc)
+            .is_some_and(|k| self.keys.contains(&k))
+        {
+            return;
+        }
+        for (_, col, counts) in &mut self.cols {
+            for ord in col.term_ords(doc) {
+                if let Some(c) = counts.get_mut(ord as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        if let Some(y) = self.year.first(doc) {
+            *self.years.entry(y).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let mut groups: Self::Fruit = HashMap::new();
+        for (g, col, counts) in self.cols {
+            let m = groups.entry(g).or_default();
+            let hit: Vec<(u64, u32)> = counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(o, n)| (o as u64, n))
+                .collect();
+            for_each_term(&col, &hit, |term, n| {
+                *m.entry(term).or_default() += u64::from(n)
+            });
+        }
+        let m = groups.entry(Group::Year).or_default();
+        for (y, n) in self.years {
+            *m.entry(y.to_string()).or_default() += n;
+        }
+        groups
+    }
+}

@@ -1,0 +1,79 @@
+//! Highlighting: byte ranges of the words a query matched, found by running the same analysers
+//! the index uses over the passage text.
+
+use std::collections::{HashMap, HashSet};
+
+use super::query::{ParsedQuery, Term as QTerm};
+use super::response::Correction;
+use crate::index::schema;
+
+/// The tokens an analyser makes of `text`.
+pub fn tokens(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+/// Words to highlight: stems of plain words, folded tokens of phrases.
+pub(super) struct HighlightTerms {
+    pub(super) stems: HashSet<String>,
+    pub(super) exact: HashSet<String>,
+    pub(super) stem: tantivy::tokenizer::TextAnalyzer,
+    pub(super) fold: tantivy::tokenizer::TextAnalyzer,
+}
+
+impl HighlightTerms {
+    pub(super) fn from_query(parsed: &ParsedQuery, corrections: &[Correction]) -> HighlightTerms {
+        let fixed: HashMap<&str, &str> = corrections
+            .iter()
+            .map(|c| (c.from.as_str(), c.to.as_str()))
+            .collect();
+        let mut stems = HashSet::new();
+        let mut exact = HashSet::new();
+        for clause in &parsed.clauses {
+            for t in &clause.any_of {
+                match t {
+                    QTerm::Word(w) | QTerm::Title(w) => {
+                        let w = fixed.get(w.as_str()).copied().unwrap_or(w);
+                        stems.extend(tokens(&mut schema::stem_analyzer(), w));
+                    }
+                    QTerm::Phrase(p) => exact.extend(tokens(&mut schema::fold_analyzer(), p)),
+                }
+            }
+        }
+        HighlightTerms {
+            stems,
+            exact,
+            stem: schema::stem_analyzer(),
+            fold: schema::fold_analyzer(),
+        }
+    }
+
+    /// Byte ranges of `text` whose tokens match.
+    pub(super) fn ranges(&mut self, text: &str) -> Vec<[usize; 2]> {
+        let mut out = Vec::new();
+        if self.stems.is_empty() && self.exact.is_empty() {
+            return out;
+        }
+        let mut s1 = self.stem.token_stream(text);
+        while let Some(t) = s1.next() {
+            if self.stems.contains(&t.text) {
+                out.push([t.offset_from, t.offset_to]);
+            }
+        }
+        if !self.exact.is_empty() {
+            let mut s2 = self.fold.token_stream(text);
+            while let Some(t) = s2.next() {
+                if self.exact.contains(&t.text) {
+                    out.push([t.offset_from, t.offset_to]);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}

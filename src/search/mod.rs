@@ -1,0 +1,37 @@
+//! Stage 5 of the pipeline: a query and filters become ranked passages and facet counts.
+//!
+//! Ranking works like Meilisearch's default: passages holding every query word come first,
+//! BM25-ranked; when they do not fill the page, passages holding some of the words follow,
+//! also BM25-ranked, so a long pasted question still finds its answer. Each word scores in the
+//! title (x2), headings (x1.5), text, and again in an unstemmed field so exact forms of names
+//! beat stemmed look-alikes; a word repeated in the query counts once per repeat. A word that
+//! is in no passage is replaced by its nearest indexed spelling (edit distance 1, 2 for words
+//! of eight letters or more) and the response says so. Facets count *briefs*, not passages,
+//! and each group's counts ignore that group's own filter (multi-select faceting).
+//!
+//! One concern a file: [`request`] defines every parameter and filter once (names on each
+//! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
+//! `plan` (query words to tantivy queries, typo correction), `filters`, `collect` (hit
+//! collection and brief counting), `facets` and `highlight`; `analytics` answers the entities
+//! and timeline views; `show` fetches one brief; [`query`] reads the query language.
+
+mod analytics;
+mod collect;
+mod engine;
+mod facets;
+mod filters;
+mod highlight;
+mod plan;
+pub mod query;
+pub mod request;
+pub mod response;
+mod show;
+
+pub use engine::Engine;
+pub use highlight::tokens;
+pub use request::{EntitiesRequest, SearchRequest, Sort, TimelineRequest, MAX_LIMIT, MAX_OFFSET};
+pub use response::{
+    Correction, Counts, EntitiesResponse, EntityCount, Facets, Hit, SearchResponse, TimelineEvent,
+    TimelineResponse,
+};
+pub use show::get_brief;

@@ -1,0 +1,304 @@
+//! Query planning: parsed words, phrases and title terms become scoring queries (title x2,
+//! heading x1.5, text, the unstemmed field x0.5), with typo correction, and are composed with
+//! the filters into the strict (all words) and relaxed (some words) tiers.
+
+use std::collections::HashMap;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Searcher;
+
+use super::filters::{kind_query, Filters, Group};
+use super::highlight::tokens;
+use super::query::{ParsedQuery, Term as QTerm};
+use super::response::Correction;
+use super::Engine;
+use crate::index::schema::{self, doc_kind};
+
+/// Queries built from a parsed query.
+#[derive(Default)]
+pub(super) struct Plan {
+    /// Phrases, title terms and OR groups with phrases: always required.
+    pub(super) required: Vec<Box<dyn Query>>,
+    /// Plain words (and OR groups of words), boosted by repeat count; relaxed in tier two.
+    pub(super) words: Vec<Box<dyn Query>>,
+    /// Excluded terms.
+    pub(super) excluded: Vec<Box<dyn Query>>,
+}
+
+impl Engine {
+    /// Turns parsed clauses into tantivy queries, applying typo corrections.
+    pub(super) fn plan(
+        &self,
+        searcher: &Searcher,
+        parsed: &ParsedQuery,
+        corrections: &mut Vec<Correction>,
+    ) -> Plan {
+        let f = &self.bi.fields;
+        let mut plan = Plan::default();
+        let mut word_counts: HashMap<String, (usize, Box<dyn Query>)> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for clause in &parsed.clauses {
+            let only_words = clause.any_of.iter().all(|t| matches!(t, QTerm::Word(_)));
+            let alts: Vec<Box<dyn Query>> = clause
+                .any_of
+                .iter()
+                .filter_map(|t| self.term_query(searcher, t, corrections))
+                .collect();
+            if alts.is_empty() {
+                continue;
+            }
+            let q: Box<dyn Query> = if alts.len() == 1 {
+                alts.into_iter().next().expect("one")
+            } else {
+                Box::new(BooleanQuery::union(alts))
+            };
+            if only_words {
+                let key = clause_key(&clause.any_of);
+                match word_counts.get_mut(&key) {
+                    Some(entry) => entry.0 += 1,
+                    None => {
+                        order.push(key.clone());
+                        word_counts.insert(key, (1, q));
+                    }
+                }
+            } else {
+                plan.required.push(q);
+            }
+        }
+        for key in order {
+            if let Some((n, q)) = word_counts.remove(&key) {
+                let q: Box<dyn Query> = if n > 1 {
+                    Box::new(BoostQuery::new(q, n as f32))
+                } else {
+                    q
+                };
+                plan.words.push(q);
+            }
+        }
+        for t in &parsed.excluded {
+            if let Some(q) = self.term_query(searcher, t, &mut Vec::new()) {
+                plan.excluded.push(q);
+            }
+        }
+        let _ = f;
+        plan
+    }
+
+    /// The scoring query for one term; `None` when it has no searchable tokens.
+    pub(super) fn term_query(
+        &self,
+        searcher: &Searcher,
+        t: &QTerm,
+        corrections: &mut Vec<Correction>,
+    ) -> Option<Box<dyn Query>> {
+        let f = &self.bi.fields;
+        match t {
+            QTerm::Word(w) => {
+                let exact = tokens(&mut schema::fold_analyzer(), w);
+                if exact.is_empty() {
+                    return None;
+                }
+                let mut word = w.clone();
+                if exact.len() == 1 {
+                    let term = tantivy::Term::from_field_text(f.exact, &exact[0]);
+                    if searcher.doc_freq(&term).unwrap_or(0) == 0 {
+                        if let Some(fix) = self.correct(searcher, &exact[0]) {
+                            corrections.push(Correction {
+                                from: w.clone(),
+                                to: match_case(w, &fix),
+                            });
+                            word = fix;
+                        }
+                    }
+                }
+                Some(self.word_query(&word))
+            }
+            QTerm::Phrase(p) => {
+                let exact = tokens(&mut schema::fold_analyzer(), p);
+                match exact.len() {
+                    0 => None,
+                    1 => Some(Box::new(TermQuery::new(
+                        tantivy::Term::from_field_text(f.exact, &exact[0]),
+                        IndexRecordOption::WithFreqs,
+                    ))),
+                    _ => Some(Box::new(PhraseQuery::new(
+                        exact
+                            .iter()
+                            .map(|t| tantivy::Term::from_field_text(f.exact, t))
+                            .collect(),
+                    ))),
+                }
+            }
+            QTerm::Title(w) => {
+                let stems = tokens(&mut schema::stem_analyzer(), w);
+                match stems.len() {
+                    0 => None,
+                    1 => Some(Box::new(TermQuery::new(
+                        tantivy::Term::from_field_text(f.title, &stems[0]),
+                        IndexRecordOption::WithFreqs,
+                    ))),
+                    _ => Some(Box::new(PhraseQuery::new(
+                        stems
+                            .iter()
+                            .map(|t| tantivy::Term::from_field_text(f.title, t))
+                            .collect(),
+                    ))),
+                }
+            }
+        }
+    }
+
+    /// A plain word scored in title, heading, text and the unstemmed field.
+    pub(super) fn word_query(&self, word: &str) -> Box<dyn Query> {
+        let f = &self.bi.fields;
+        let stems = tokens(&mut schema::stem_analyzer(), word);
+        let exact = tokens(&mut schema::fold_analyzer(), word);
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in [(f.title, 2.0f32), (f.heading, 1.5), (f.text, 1.0)] {
+            parts.push((Occur::Should, boosted(terms_query(field, &stems), boost)));
+        }
+        parts.push((Occur::Should, boosted(terms_query(f.exact, &exact), 0.5)));
+        Box::new(BooleanQuery::new(parts))
+    }
+
+    /// The indexed word nearest to `word`: distance 1 first, then 2 for long words; most
+    /// frequent wins a tie.
+    pub(super) fn correct(&self, searcher: &Searcher, word: &str) -> Option<String> {
+        let len = word.chars().count();
+        if len < 4 || word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let max = if len >= 8 { 2 } else { 1 };
+        for distance in 1..=max {
+            let probe = tantivy::query::FuzzyTermQuery::new(
+                tantivy::Term::from_field_text(self.bi.fields.exact, word),
+                distance,
+                true,
+            );
+            let mut best: HashMap<String, u64> = HashMap::new();
+            for seg in searcher.segment_readers() {
+                let Ok(inv) = seg.inverted_index(self.bi.fields.exact) else {
+                    continue;
+                };
+                let Ok(dfa) = probe.automaton() else { continue };
+                let Ok(mut stream) = inv.terms().search(dfa).into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    if let Ok(k) = std::str::from_utf8(stream.key()) {
+                        *best.entry(k.to_string()).or_default() +=
+                            u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+            if let Some((w, _)) = best
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            {
+                return Some(w);
+            }
+        }
+        None
+    }
+
+    /// `required AND words AND filters AND NOT excluded`.
+    pub(super) fn compose(
+        &self,
+        required: Vec<Box<dyn Query>>,
+        filters: &Filters,
+        skip: Option<Group>,
+        words: Vec<Box<dyn Query>>,
+        excluded: Vec<Box<dyn Query>>,
+    ) -> Box<dyn Query> {
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for q in required.into_iter().chain(words) {
+            parts.push((Occur::Must, q));
+        }
+        for q in filters.except(skip) {
+            parts.push((
+                Occur::Must,
+                Box::new(tantivy::query::ConstScoreQuery::new(q, 0.0)),
+            ));
+        }
+        for q in excluded {
+            parts.push((Occur::MustNot, q));
+        }
+        parts.push((Occur::MustNot, kind_query(&self.bi.fields, doc_kind::EVENT)));
+        if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
+            parts.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Box::new(BooleanQuery::new(parts))
+    }
+
+    /// Like [`Engine::compose`] but with the plain words optional: at least one must match.
+    pub(super) fn compose_relaxed(
+        &self,
+        plan: &Plan,
+        filters: &Filters,
+        skip: Option<Group>,
+    ) -> Box<dyn Query> {
+        let words: Vec<Box<dyn Query>> = plan.words.iter().map(|q| q.box_clone()).collect();
+        let any: Box<dyn Query> = if words.is_empty() {
+            Box::new(EmptyQuery)
+        } else {
+            Box::new(BooleanQuery::union(words))
+        };
+        let mut required: Vec<Box<dyn Query>> =
+            plan.required.iter().map(|q| q.box_clone()).collect();
+        required.push(any);
+        let excluded = plan.excluded.iter().map(|q| q.box_clone()).collect();
+        self.compose(required, filters, skip, vec![], excluded)
+    }
+}
+
+pub(super) fn cloned(v: &[Box<dyn Query>]) -> Vec<Box<dyn Query>> {
+    v.iter().map(|q| q.box_clone()).collect()
+}
+
+pub(super) fn clause_key(any_of: &[QTerm]) -> String {
+    any_of
+        .iter()
+        .map(|t| match t {
+            QTerm::Word(w) | QTerm::Phrase(w) | QTerm::Title(w) => schema::key_of(w),
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ")
+}
+
+pub(super) fn terms_query(field: tantivy::schema::Field, toks: &[String]) -> Box<dyn Query> {
+    match toks.len() {
+        0 => Box::new(EmptyQuery),
+        1 => Box::new(TermQuery::new(
+            tantivy::Term::from_field_text(field, &toks[0]),
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => Box::new(PhraseQuery::new(
+            toks.iter()
+                .map(|t| tantivy::Term::from_field_text(field, t))
+                .collect(),
+        )),
+    }
+}
+
+pub(super) fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, boost))
+    }
+}
+
+/// Gives a correction the capitalisation of what the user typed ("Mutaqi" → "Muttaqi").
+pub(super) fn match_case(typed: &str, fix: &str) -> String {
+    if typed.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = fix.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        fix.to_string()
+    }
+}
