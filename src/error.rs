@@ -1,5 +1,8 @@
-//! The library's one error type. Variants are split by who must act: input problems name the
-//! file and say what is wrong with it; index problems say how to recover.
+//! The library's one error type. Variants are split by who must act ([`ErrorKind`]): input
+//! problems name the file and say what is wrong with it; request problems name the parameter,
+//! the value and what is accepted; index problems say how to recover; internal failures are
+//! ours to fix. Every surface shows the same text: the CLI prints it, the HTTP API picks a
+//! status from [`Error::kind`] and sends the text unchanged.
 
 use std::path::PathBuf;
 
@@ -75,9 +78,34 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
-    /// A user-supplied value (query, date, flag) is not acceptable; the message says how to fix it.
+    /// A request parameter has a value that is not accepted.
+    #[error("{param} {value:?} is not accepted: expected {expected}")]
+    Param {
+        /// The parameter's name (`since`, `per_brief`), as the HTTP API spells it; the CLI flag
+        /// is the same name with dashes (`--per-brief`).
+        param: &'static str,
+        /// The value given.
+        value: String,
+        /// What is accepted instead.
+        expected: String,
+    },
+    /// Two parameters contradict each other (`since` after `until`).
     #[error("{0}")]
-    Usage(String),
+    Conflict(String),
+    /// A parameter this request does not take.
+    #[error("unknown parameter {name:?}; this request takes {accepted}")]
+    UnknownParam {
+        /// The name given.
+        name: String,
+        /// The parameters it does take.
+        accepted: String,
+    },
+    /// A single-valued parameter given twice.
+    #[error("parameter {0:?} is given more than once; give it once")]
+    RepeatedParam(String),
+    /// The query text itself cannot be searched (it is too long).
+    #[error("{0}")]
+    Query(String),
     /// The index on disk was written by another schema version.
     #[error("index at {path} has schema version {found}, this briefs needs {expected}: run `briefs ingest --rebuild`")]
     SchemaVersion {
@@ -101,8 +129,11 @@ pub enum Error {
         path: PathBuf,
     },
     /// A brief id was asked for that the index does not hold.
-    #[error("no brief with id {0}")]
+    #[error("no brief with id {0:?}: ids are the 16 hex digits of a search hit's brief_id")]
     NotFound(String),
+    /// Stored data that cannot be read back; rebuilding the index repairs it.
+    #[error("{0}; run `briefs ingest --rebuild`")]
+    Corrupt(String),
     /// An I/O error outside reading a brief (writing output, creating folders).
     #[error("{context}: {source}")]
     Io {
@@ -114,4 +145,68 @@ pub enum Error {
     /// An error from the tantivy search library.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// Something failed inside briefs that no input explains (a thread pool that would not
+    /// start, a benchmark baseline that failed): ours to fix, with what was being done.
+    #[error("internal error while {context}: {message}")]
+    Internal {
+        /// What was being done.
+        context: String,
+        /// What failed.
+        message: String,
+    },
+}
+
+/// Who must act on an [`Error`]; the HTTP API maps each to a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A file of the archive cannot be read as a brief (reported per file, never fatal).
+    Input,
+    /// The request's parameters or query must change (HTTP 400).
+    Request,
+    /// The thing asked for does not exist (HTTP 404).
+    NotFound,
+    /// The index is missing, locked or of another version: wait or rebuild (HTTP 503).
+    Unavailable,
+    /// A failure of ours or of the machine (HTTP 500).
+    Internal,
+}
+
+impl Error {
+    /// Who must act on this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Read { .. }
+            | Error::Empty { .. }
+            | Error::Binary { .. }
+            | Error::TooLarge { .. }
+            | Error::NoContent { .. }
+            | Error::Json { .. }
+            | Error::FrontMatter { .. }
+            | Error::UnsupportedFormat { .. } => ErrorKind::Input,
+            Error::Param { .. }
+            | Error::Conflict(_)
+            | Error::UnknownParam { .. }
+            | Error::RepeatedParam(_)
+            | Error::Query(_) => ErrorKind::Request,
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::SchemaVersion { .. }
+            | Error::NoIndex { .. }
+            | Error::Locked { .. }
+            | Error::Corrupt(_) => ErrorKind::Unavailable,
+            Error::Io { .. } | Error::Tantivy(_) | Error::Internal { .. } => ErrorKind::Internal,
+        }
+    }
+
+    /// A [`Error::Param`] for `param`, saying what is accepted.
+    pub fn param(
+        param: &'static str,
+        value: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Error {
+        Error::Param {
+            param,
+            value: value.into(),
+            expected: expected.into(),
+        }
+    }
 }

@@ -23,7 +23,7 @@ pub mod parse;
 pub mod synth;
 pub mod text;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage, TextMentions};
 pub mod bench;
 pub mod discover;

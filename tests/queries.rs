@@ -91,15 +91,14 @@ fn bad_flags_are_clear_errors() {
     let long = "x".repeat(10_000);
     for (args, needle) in [
         (vec![long.as_str()], "limit is 4096"),
-        (vec!["water", "--limit", "5000"], "--limit 5000"),
-        (vec!["water", "--offset", "99999999"], "--offset"),
+        (vec!["water", "--limit", "5000"], "limit \"5000\""),
+        (vec!["water", "--offset", "99999999"], "offset"),
         (vec!["water", "--limit", "-5"], "-5"),
-        (vec!["water", "--since", "2023-02-30"], "not a date"),
-        (vec!["water", "--since", "20230"], "not a date"),
-        (vec!["water", "--until", ""], "not a date"),
+        (vec!["water", "--since", "2023-02-30"], "expected a date"),
+        (vec!["water", "--since", "20230"], "expected a date"),
         (
             vec!["water", "--since", "2024", "--until", "2023"],
-            "after --until",
+            "since is after until",
         ),
         (vec!["water", "--sort", "sideways"], "sideways"),
     ] {
@@ -108,10 +107,17 @@ fn bad_flags_are_clear_errors() {
         assert!(err.contains(needle), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
+    let (code, err) = run(&["water", "--until", ""]);
+    assert_eq!(
+        code,
+        Some(0),
+        "a blank value is no filter, as `until=` over HTTP: {err}"
+    );
     let (code, _) = run(&["water", "--limit", "0"]);
     assert_eq!(code, Some(0), "limit 0 still reports totals");
-    let (code, _) = run(&["water", "--per-brief", "0"]);
-    assert_eq!(code, Some(0));
+    let (code, err) = run(&["water", "--per-brief", "0"]);
+    assert_eq!(code, Some(2), "per_brief 0 is refused, as over HTTP: {err}");
+    assert!(err.contains("per_brief \"0\""), "{err}");
 }
 
 proptest! {
@@ -130,7 +136,7 @@ proptest! {
             let req = SearchRequest { query: q.clone(), limit, offset, facets: true, ..SearchRequest::default() };
             match engine.search(&req) {
                 Ok(r) => prop_assert!(r.hits.len() <= limit),
-                Err(briefs::Error::Usage(_)) => {}
+                Err(e) if e.kind() == briefs::ErrorKind::Request => {}
                 Err(e) => prop_assert!(false, "{q:?}: unexpected error {e}"),
             }
             Ok(())

@@ -197,10 +197,10 @@ fn every_error_status_is_json_that_says_what_to_fix() {
         ),
         ("/api/search?q=x&sort=newest", 400, "relevance or date"),
         (&format!("/api/search?q={long}"), 400, "limit is 4096"),
-        ("/api/search?q=x&limit=101", 400, "maximum of 100"),
+        ("/api/search?q=x&limit=1001", 400, "from 0 to 1000"),
         ("/api/search?q=x&limit=-1", 400, "whole number"),
-        ("/api/search?q=x&offset=10001", 400, "maximum of 10000"),
-        ("/api/search?q=x&per_brief=0", 400, "at least 1"),
+        ("/api/search?q=x&offset=10001", 400, "from 0 to 10000"),
+        ("/api/search?q=x&per_brief=0", 400, "from 1 to 100"),
         ("/api/search?q=x&facets=perhaps", 400, "true or false"),
         ("/api/search?q=x&q=y", 400, "more than once"),
         ("/api/search?query=x", 400, "unknown parameter \"query\""),
@@ -210,10 +210,10 @@ fn every_error_status_is_json_that_says_what_to_fix() {
             400,
             "person, organization or place",
         ),
-        ("/api/entities?top=501", 400, "maximum of 500"),
+        ("/api/entities?top=501", 400, "from 1 to 500"),
         ("/api/entities?sort=date", 400, "unknown parameter \"sort\""),
         ("/api/entities?since=soon", 400, "YYYY"),
-        ("/api/timeline?limit=1001", 400, "maximum of 1000"),
+        ("/api/timeline?limit=1001", 400, "from 1 to 1000"),
         (
             "/api/timeline?offset=10",
             400,
@@ -235,6 +235,113 @@ fn every_error_status_is_json_that_says_what_to_fix() {
     }
     // The server is still healthy after all that.
     assert_eq!(server.ok("/healthz")["status"], "ok");
+}
+
+/// The CLI and the API read parameters through one table: the same bad value is refused by
+/// both, with the same message (the CLI prefixes `error: `), and the same values pass.
+#[test]
+fn cli_and_api_accept_and_refuse_the_same_values() {
+    let (dir, index) = workspace();
+    let work = dir.path();
+    ingest(work);
+    let server = Server::start(&index, work, &[]);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["search", "x", "--since", "yesterday"],
+            "/api/search?q=x&since=yesterday",
+        ),
+        (
+            &["search", "x", "--until", "2022-13"],
+            "/api/search?q=x&until=2022-13",
+        ),
+        (
+            &["search", "x", "--since", "2023", "--until", "2022"],
+            "/api/search?q=x&since=2023&until=2022",
+        ),
+        (
+            &["search", "x", "--sort", "newest"],
+            "/api/search?q=x&sort=newest",
+        ),
+        (
+            &["search", "x", "--limit", "1001"],
+            "/api/search?q=x&limit=1001",
+        ),
+        (
+            &["search", "x", "--limit", "ten"],
+            "/api/search?q=x&limit=ten",
+        ),
+        (
+            &["search", "x", "--limit", "-1"],
+            "/api/search?q=x&limit=-1",
+        ),
+        (
+            &["search", "x", "--offset", "10001"],
+            "/api/search?q=x&offset=10001",
+        ),
+        (
+            &["search", "x", "--per-brief", "0"],
+            "/api/search?q=x&per_brief=0",
+        ),
+        (
+            &["entities", "x", "--entity-kind", "robot"],
+            "/api/entities?q=x&entity_kind=robot",
+        ),
+        (
+            &["entities", "x", "--kind", "robot"],
+            "/api/entities?q=x&entity_kind=robot",
+        ),
+        (&["entities", "x", "--top", "0"], "/api/entities?q=x&top=0"),
+        (
+            &["timeline", "x", "--limit", "1001"],
+            "/api/timeline?q=x&limit=1001",
+        ),
+        (
+            &["timeline", "--until", "2022-02-30"],
+            "/api/timeline?until=2022-02-30",
+        ),
+    ];
+    for (args, path) in cases {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["--index", "idx"]);
+        let out = common::briefs()
+            .current_dir(work)
+            .args(&all)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let api = server.error(path, 400);
+        assert_eq!(stderr.trim(), format!("error: {api}"), "{args:?} vs {path}");
+    }
+    // The same spellings pass on both: brief_kind / --brief-kind, entity_kind / --entity-kind,
+    // blank values.
+    let ok: &[(&[&str], &str)] = &[
+        (
+            &[
+                "search",
+                "minister",
+                "--brief-kind",
+                "Brief Analysis",
+                "--until",
+                "",
+            ],
+            "/api/search?q=minister&brief_kind=Brief+Analysis&until=",
+        ),
+        (
+            &[
+                "entities",
+                "minister",
+                "--entity-kind",
+                "person",
+                "--brief-kind",
+                "Brief Analysis",
+            ],
+            "/api/entities?q=minister&entity_kind=person&brief_kind=Brief+Analysis",
+        ),
+    ];
+    for (args, path) in ok {
+        assert_eq!(cli(work, args), api(&server, path), "{args:?}");
+    }
 }
 
 /// Searches for `q` until it finds something or `secs` pass; returns the last answer.

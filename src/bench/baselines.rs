@@ -18,7 +18,7 @@ pub(super) struct PassageRow {
 impl PassageRow {
     pub(super) fn of(b: &Brief) -> Vec<PassageRow> {
         let regions = format!("|{}|", b.regions.join("|"));
-        let day = b.date.map_or(0, index::day_number);
+        let day = b.date.map_or(0, crate::text::date::yyyymmdd);
         let mut rows: Vec<PassageRow> = b
             .passages
             .iter()
@@ -107,7 +107,10 @@ pub(super) fn raw_latency(
 }
 
 pub(super) fn sqlite_err(e: rusqlite::Error) -> Error {
-    Error::Usage(format!("SQLite baseline failed: {e}"))
+    Error::Internal {
+        context: "running the SQLite FTS5 baseline".into(),
+        message: e.to_string(),
+    }
 }
 
 pub(super) fn fts5_ingest(path: &Path, rows: &[PassageRow]) -> Result<(rusqlite::Connection, f64)> {

@@ -41,7 +41,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         }
         if let Some(d) = brief.date {
             doc.add_text(f.date, d.format("%Y-%m-%d").to_string());
-            doc.add_u64(f.day, day_number(d));
+            doc.add_u64(f.day, crate::text::date::yyyymmdd(d));
         }
     };
     // Facet values live on the head document only: facets count briefs, so one document per
@@ -129,7 +129,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.doc_kind, doc_kind::EVENT);
         common(&mut doc);
-        doc.add_u64(f.event_day, day_number(e.date));
+        doc.add_u64(f.event_day, crate::text::date::yyyymmdd(e.date));
         doc.add_text(f.event_text, &e.text);
         if let Some(i) = e.passage {
             doc.add_u64(f.passage_index, i as u64);
@@ -138,10 +138,4 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         docs.push(doc);
     }
     docs
-}
-
-/// A date as the number `YYYYMMDD`, the form the `day` field indexes.
-pub fn day_number(d: chrono::NaiveDate) -> u64 {
-    use chrono::Datelike;
-    (d.year().max(0) as u64) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
 }

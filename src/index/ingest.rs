@@ -152,7 +152,10 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
+        .map_err(|e| Error::Internal {
+            context: format!("starting {threads} threads"),
+            message: e.to_string(),
+        })?;
 
     let bi = BriefIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
     let mut writer = open_writer(&bi, threads, opts.memory_bytes)?;

@@ -18,7 +18,7 @@ pub mod state;
 pub mod stats;
 pub mod store;
 
-pub use documents::{brief_documents, day_number};
+pub use documents::brief_documents;
 pub use ingest::{ingest, IngestOptions, IngestReport, NoProgress, Progress, StageTimes};
 pub use state::{read_state, IndexState};
 pub use stats::{counts, stats, Stats};

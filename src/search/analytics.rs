@@ -12,10 +12,10 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument};
 
 use super::collect::{for_each_term, BriefKeys};
-use super::filters::{browse_base, first_bound, head_only, kind_query};
+use super::filters::{browse_base, head_only, kind_query};
 use super::plan::cloned;
 use super::query;
-use super::request::{EntitiesRequest, SearchRequest, TimelineRequest};
+use super::request::{date_bound, EntitiesRequest, Param, SearchRequest, TimelineRequest};
 use super::response::{Correction, EntitiesResponse, EntityCount, TimelineEvent, TimelineResponse};
 use super::Engine;
 use crate::error::{Error, Result};
@@ -30,7 +30,7 @@ impl Engine {
         req: &SearchRequest,
         corrections: &mut Vec<Correction>,
     ) -> Result<Option<HashSet<u64>>> {
-        let parsed = query::parse(&req.query).map_err(Error::Usage)?;
+        let parsed = query::parse(&req.query).map_err(Error::Query)?;
         let filters = self.build_filters(req, &parsed)?;
         if parsed.is_browse() && filters.by_group.is_empty() {
             return Ok(None);
@@ -123,8 +123,8 @@ impl Engine {
         // The request's date bounds apply to the event's own day.
         let mut parts: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, kind_query(f, doc_kind::EVENT))];
-        let lo = first_bound(&req.search.since, "--since", true)?;
-        let hi = first_bound(&req.search.until, "--until", false)?;
+        let lo = date_bound(Param::Since, &req.search.since, true)?;
+        let hi = date_bound(Param::Until, &req.search.until, false)?;
         if lo.is_some() || hi.is_some() {
             let lo = lo.map_or(Bound::Unbounded, |d| {
                 Bound::Included(tantivy::Term::from_field_u64(f.event_day, d))

@@ -10,7 +10,7 @@ use super::filters::{browse_base, Group};
 use super::highlight::HighlightTerms;
 use super::plan::cloned;
 use super::query;
-use super::request::{SearchRequest, Sort, MAX_LIMIT, MAX_OFFSET};
+use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
 use crate::error::{Error, Result};
 use crate::index::BriefIndex;
@@ -57,23 +57,12 @@ impl Engine {
 
     /// Runs a search.
     ///
-    /// Errors: [`Error::Usage`] for a date that does not parse, a limit or offset out of range,
-    /// or an over-long query.
+    /// Errors: those of [`SearchRequest::validate`] (a date that does not parse, a limit,
+    /// offset or per-brief cap out of range, an over-long query), and index errors.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
         let started = std::time::Instant::now();
-        if req.limit > MAX_LIMIT {
-            return Err(Error::Usage(format!(
-                "--limit {} is over the maximum of {MAX_LIMIT}",
-                req.limit
-            )));
-        }
-        if req.offset > MAX_OFFSET {
-            return Err(Error::Usage(format!(
-                "--offset {} is over the maximum of {MAX_OFFSET}",
-                req.offset
-            )));
-        }
-        let parsed = query::parse(&req.query).map_err(Error::Usage)?;
+        req.validate()?;
+        let parsed = query::parse(&req.query).map_err(Error::Query)?;
         let searcher = self.searcher();
         let f = &self.bi.fields;
         let filters = self.build_filters(req, &parsed)?;
@@ -82,7 +71,7 @@ impl Engine {
             notes: parsed.notes.clone(),
             ..SearchResponse::default()
         };
-        let per_brief = req.per_brief.max(1);
+        let per_brief = req.per_brief;
         let want = req.offset + req.limit;
 
         let (match_query, hits): (Box<dyn Query>, Vec<(f32, DocAddress)>) = if parsed.is_browse() {

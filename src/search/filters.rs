@@ -9,10 +9,9 @@ use tantivy::schema::IndexRecordOption;
 
 use super::highlight::tokens;
 use super::query::ParsedQuery;
-use super::request::SearchRequest;
+use super::request::{date_bound, Param, SearchRequest, FILTERS};
 use super::Engine;
 use crate::error::{Error, Result};
-use crate::index::day_number;
 use crate::index::schema::{self, doc_kind, Fields};
 
 /// Facet groups, in the order of [`Facets`]' fields.
@@ -61,59 +60,51 @@ impl Filters {
 }
 
 impl Engine {
+    /// One query per filtered group: the request's filters and the query language's
+    /// `author:`-style prefixes together (values within a group are OR'd).
     pub(super) fn build_filters(
         &self,
         req: &SearchRequest,
         parsed: &ParsedQuery,
     ) -> Result<Filters> {
         let f = &self.bi.fields;
-        let mut authors = req.authors.clone();
-        let mut topics = req.topics.clone();
-        let mut regions = req.regions.clone();
-        let mut kinds = req.kinds.clone();
-        let mut entities = req.entities.clone();
+        let mut values: Vec<(Param, Vec<String>)> = FILTERS
+            .iter()
+            .map(|p| (*p, req.filter_values(*p).to_vec()))
+            .collect();
         for ff in &parsed.filters {
-            match ff.field.as_str() {
-                "author" => authors.push(ff.value.clone()),
-                "topic" => topics.push(ff.value.clone()),
-                "region" => regions.push(ff.value.clone()),
-                "kind" => kinds.push(ff.value.clone()),
-                "entity" => entities.push(ff.value.clone()),
-                _ => {}
+            if let Some(p) = Param::from_prefix(&ff.field) {
+                if let Some((_, v)) = values.iter_mut().find(|(q, _)| *q == p) {
+                    v.push(ff.value.clone());
+                }
             }
         }
         let mut by_group: Vec<(Group, Box<dyn Query>)> = Vec::new();
-        if !authors.is_empty() {
-            let any: Vec<Box<dyn Query>> = authors.iter().map(|a| author_query(f, a)).collect();
-            by_group.push((Group::Author, Box::new(BooleanQuery::union(any))));
-        }
-        for (group, field, values) in [
-            (Group::Topic, f.topic_key, &topics),
-            (Group::Region, f.region_key, &regions),
-            (Group::Kind, f.kind_key, &kinds),
-        ] {
-            if !values.is_empty() {
-                let any: Vec<Box<dyn Query>> = values
-                    .iter()
-                    .map(|v| {
-                        Box::new(TermQuery::new(
-                            tantivy::Term::from_field_text(field, &schema::key_of(v)),
-                            IndexRecordOption::Basic,
-                        )) as Box<dyn Query>
-                    })
-                    .collect();
-                by_group.push((group, Box::new(BooleanQuery::union(any))));
+        for (param, vals) in &values {
+            if vals.is_empty() {
+                continue;
             }
+            let (group, q): (Group, Box<dyn Query>) = match param {
+                Param::Author => (
+                    Group::Author,
+                    Box::new(BooleanQuery::union(
+                        vals.iter().map(|a| author_query(f, a)).collect(),
+                    )),
+                ),
+                Param::Topic => (Group::Topic, key_union(f.topic_key, vals)),
+                Param::Region => (Group::Region, key_union(f.region_key, vals)),
+                Param::Kind => (Group::Kind, key_union(f.kind_key, vals)),
+                Param::Entity => (Group::Entity, self.entity_filter(vals)),
+                _ => continue,
+            };
+            by_group.push((group, q));
         }
-        if !entities.is_empty() {
-            by_group.push((Group::Entity, self.entity_filter(&entities)));
-        }
-        let since = first_bound(&req.since, "--since", true)?;
-        let until = first_bound(&req.until, "--until", false)?;
+        let since = date_bound(Param::Since, &req.since, true)?;
+        let until = date_bound(Param::Until, &req.until, false)?;
         if let (Some(s), Some(u)) = (since, until) {
             if s > u {
-                return Err(Error::Usage(format!(
-                    "--since is after --until: no date can match ({s} > {u})"
+                return Err(Error::Conflict(format!(
+                    "since is after until: no date can match ({s} > {u})"
                 )));
             }
         }
@@ -180,26 +171,6 @@ impl Engine {
     }
 }
 
-/// The first day covered by the earliest lower bound, or the last day of the latest upper
-/// bound (repeated bounds mean OR), as `YYYYMMDD`; `flag` names the option in errors.
-pub(super) fn first_bound(values: &[String], flag: &str, lower: bool) -> Result<Option<u64>> {
-    let mut out: Option<u64> = None;
-    for v in values {
-        let (first, last) = crate::text::date::parse_bound(v).ok_or_else(|| {
-            Error::Usage(format!(
-                "{flag} {v:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-            ))
-        })?;
-        let n = day_number(if lower { first } else { last });
-        out = Some(match out {
-            None => n,
-            Some(o) if lower => o.min(n),
-            Some(o) => o.max(n),
-        });
-    }
-    Ok(out)
-}
-
 /// What an empty query lists: briefs (their head documents), or, when an entity filter is
 /// active and not lifted, the passages that mention the entity.
 pub(super) fn browse_base(f: &Fields, filters: &Filters, skip: Option<Group>) -> Box<dyn Query> {
@@ -243,4 +214,19 @@ pub(super) fn author_query(f: &Fields, name: &str) -> Box<dyn Query> {
         whole,
         Box::new(BooleanQuery::intersection(all)),
     ]))
+}
+
+/// Documents whose whole-value `field` equals any of `values` (case- and accent-folded).
+fn key_union(field: tantivy::schema::Field, values: &[String]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::union(
+        values
+            .iter()
+            .map(|v| {
+                Box::new(TermQuery::new(
+                    tantivy::Term::from_field_text(field, &schema::key_of(v)),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+            .collect(),
+    ))
 }

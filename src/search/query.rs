@@ -62,8 +62,6 @@ impl ParsedQuery {
     }
 }
 
-const FILTER_FIELDS: &[&str] = &["author", "topic", "region", "kind", "entity"];
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Token {
     Item {
@@ -104,7 +102,7 @@ fn tokenize(q: &str, notes: &mut Vec<String>) -> Vec<Token> {
         }
         if j > start && j + 1 < chars.len() && chars[j] == ':' && !chars[j + 1].is_whitespace() {
             let name: String = chars[start..j].iter().collect::<String>().to_lowercase();
-            if name == "title" || FILTER_FIELDS.contains(&name.as_str()) {
+            if name == "title" || super::request::Param::from_prefix(&name).is_some() {
                 field = Some(name);
                 i = j + 1;
             }

@@ -33,9 +33,6 @@ pub fn get_brief(engine: &Engine, id: &str) -> Result<crate::model::Brief> {
         .get_first(f.brief_json)
         .and_then(|v| v.as_str())
         .unwrap_or("{}");
-    serde_json::from_str(json).map_err(|e| {
-        Error::Usage(format!(
-            "brief {id} is stored in an unreadable form ({e}); run `briefs ingest --rebuild`"
-        ))
-    })
+    serde_json::from_str(json)
+        .map_err(|e| Error::Corrupt(format!("brief {id} is stored in an unreadable form ({e})")))
 }

@@ -10,156 +10,32 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::{ApiError, AppState};
-use crate::search::{EntitiesRequest, SearchRequest, Sort, TimelineRequest};
-use crate::EntityKind;
+use crate::search::request::{Endpoint, RequestParams};
 
-/// The most hits one HTTP search may ask for (the CLI allows more).
-pub const HTTP_MAX_LIMIT: usize = 100;
-/// The deepest `offset` over HTTP: deep pages cost a fetch of `offset + limit` hits.
-pub const HTTP_MAX_OFFSET: usize = 10_000;
-/// The most passages per brief over HTTP.
-pub const HTTP_MAX_PER_BRIEF: usize = 100;
-/// The most entities one `/api/entities` request may ask for (`top`).
-pub const HTTP_MAX_TOP: usize = 500;
-/// The most events one `/api/timeline` request may ask for (`limit`).
-pub const HTTP_MAX_EVENTS: usize = 1_000;
-
-/// Parameters `/api/search` takes; repeatable ones are the filters.
-const SEARCH_PARAMS: &[&str] = &[
-    "q",
-    "author",
-    "topic",
-    "region",
-    "kind",
-    "entity",
-    "since",
-    "until",
-    "limit",
-    "offset",
-    "sort",
-    "per_brief",
-    "facets",
-];
-
-/// Parameters that may be given more than once (OR within the parameter).
-const REPEATABLE: &[&str] = &[
-    "author", "topic", "region", "kind", "entity", "since", "until",
-];
-
-/// A decoded query string, checked against the parameters an endpoint takes.
-pub(crate) struct Params {
-    pairs: Vec<(String, String)>,
+/// Decodes a query string into `(name, value)` pairs.
+fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
 }
 
-impl Params {
-    /// Decodes `raw` and refuses parameters not in `allowed` and repeats of single-valued ones.
-    pub(crate) fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or("").as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        for (i, (k, _)) in pairs.iter().enumerate() {
-            if !allowed.contains(&k.as_str()) {
-                return Err(ApiError::bad_request(format!(
-                    "unknown parameter {k:?}; this endpoint takes {}",
-                    allowed.join(", ")
-                )));
-            }
-            if !REPEATABLE.contains(&k.as_str()) && pairs[..i].iter().any(|(p, _)| p == k) {
-                return Err(ApiError::bad_request(format!(
-                    "parameter {k:?} is given more than once; give it once"
-                )));
-            }
-        }
-        Ok(Params { pairs })
-    }
+/// Reads a query string for `endpoint` through the library's one parameter table, so the
+/// API accepts and refuses exactly what the CLI does, with the same message.
+pub(crate) fn params(raw: Option<&str>, endpoint: Endpoint) -> Result<RequestParams, ApiError> {
+    let pairs = pairs(raw);
+    Ok(RequestParams::from_pairs(
+        endpoint,
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    )?)
+}
 
-    /// The single value of `key`, if given.
-    fn one(&self, key: &str) -> Option<&str> {
-        self.pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Every non-blank value of a repeatable `key`, trimmed.
-    fn all(&self, key: &str) -> Vec<String> {
-        self.pairs
-            .iter()
-            .filter(|(k, v)| k == key && !v.trim().is_empty())
-            .map(|(_, v)| v.trim().to_string())
-            .collect()
-    }
-
-    /// A whole number in `0..=max`, `default` when absent or blank.
-    fn number(&self, key: &str, default: usize, max: usize) -> Result<usize, ApiError> {
-        let Some(raw) = self.one(key).map(str::trim).filter(|v| !v.is_empty()) else {
-            return Ok(default);
-        };
-        let n: usize = raw.parse().map_err(|_| {
-            ApiError::bad_request(format!(
-                "{key} must be a whole number from 0 to {max}, got {raw:?}"
-            ))
-        })?;
-        if n > max {
-            return Err(ApiError::bad_request(format!(
-                "{key} {n} is over the maximum of {max}; page with offset instead"
-            )));
-        }
-        Ok(n)
-    }
-
-    /// A flag: absent, `false` or `0` is off; present without a value, `true` or `1` is on.
-    fn flag(&self, key: &str) -> Result<bool, ApiError> {
-        match self.one(key).map(str::trim) {
-            None | Some("false" | "0") => Ok(false),
-            Some("" | "true" | "1") => Ok(true),
-            Some(other) => Err(ApiError::bad_request(format!(
-                "{key} must be true or false, got {other:?}"
-            ))),
-        }
-    }
-
-    /// The search part of a request: query, filters, paging, sort, facets.
-    pub(crate) fn search_request(&self) -> Result<SearchRequest, ApiError> {
-        let defaults = SearchRequest::default();
-        let sort = match self.one("sort").map(str::trim) {
-            None | Some("" | "relevance") => Sort::Relevance,
-            Some("date") => Sort::Date,
-            Some(other) => {
-                return Err(ApiError::bad_request(format!(
-                    "sort must be relevance or date, got {other:?}"
-                )))
-            }
-        };
-        let per_brief = self.number("per_brief", defaults.per_brief, HTTP_MAX_PER_BRIEF)?;
-        if per_brief == 0 {
-            return Err(ApiError::bad_request(
-                "per_brief must be at least 1 (passages shown per brief)",
-            ));
-        }
-        Ok(SearchRequest {
-            limit: self.number("limit", defaults.limit, HTTP_MAX_LIMIT)?,
-            offset: self.number("offset", defaults.offset, HTTP_MAX_OFFSET)?,
-            sort,
-            per_brief,
-            facets: self.flag("facets")?,
-            ..self.filters()
-        })
-    }
-
-    /// The query and filters alone, as `/api/entities` and `/api/timeline` take them.
-    pub(crate) fn filters(&self) -> SearchRequest {
-        SearchRequest {
-            query: self.one("q").unwrap_or("").to_string(),
-            authors: self.all("author"),
-            topics: self.all("topic"),
-            regions: self.all("region"),
-            kinds: self.all("kind"),
-            entities: self.all("entity"),
-            since: self.all("since"),
-            until: self.all("until"),
-            ..SearchRequest::default()
-        }
+/// Refuses any parameter on a route that takes none.
+fn no_params(raw: Option<&str>) -> Result<(), ApiError> {
+    match pairs(raw).into_iter().next() {
+        None => Ok(()),
+        Some((name, _)) => Err(ApiError::bad_request(format!(
+            "unknown parameter {name:?}; this endpoint takes no parameters"
+        ))),
     }
 }
 
@@ -205,8 +81,7 @@ pub(crate) async fn search(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let params = Params::parse(raw.as_deref(), SEARCH_PARAMS)?;
-    let req = params.search_request()?;
+    let req = params(raw.as_deref(), Endpoint::Search)?.search()?;
     let resp = blocking(&state, move |st| st.engine()?.search(&req)).await?;
     Ok(json(&resp))
 }
@@ -217,32 +92,13 @@ pub(crate) async fn brief(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    Params::parse(raw.as_deref(), &[])?;
+    no_params(raw.as_deref())?;
     let brief = blocking(&state, move |st| {
         crate::search::get_brief(&*st.engine()?, &id)
     })
     .await?;
     Ok(json(&brief))
 }
-
-/// Parameters `/api/entities` takes: the search's query and filters, the kind, how many.
-const ENTITIES_PARAMS: &[&str] = &[
-    "q",
-    "author",
-    "topic",
-    "region",
-    "kind",
-    "entity",
-    "since",
-    "until",
-    "entity_kind",
-    "top",
-];
-
-/// Parameters `/api/timeline` takes: the search's query and filters, and how many events.
-const TIMELINE_PARAMS: &[&str] = &[
-    "q", "author", "topic", "region", "kind", "entity", "since", "until", "limit",
-];
 
 /// `GET /api/entities`: the most-mentioned entities of the briefs a search matches.
 ///
@@ -252,23 +108,7 @@ pub(crate) async fn entities(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let params = Params::parse(raw.as_deref(), ENTITIES_PARAMS)?;
-    let kind = match params.one("entity_kind").map(str::trim) {
-        None | Some("") => None,
-        Some("person") => Some(EntityKind::Person),
-        Some("organization") => Some(EntityKind::Organization),
-        Some("place") => Some(EntityKind::Place),
-        Some(other) => {
-            return Err(ApiError::bad_request(format!(
-                "entity_kind must be person, organization or place, got {other:?}"
-            )))
-        }
-    };
-    let req = EntitiesRequest {
-        search: params.filters(),
-        kind,
-        top: params.number("top", 20, HTTP_MAX_TOP)?.max(1),
-    };
+    let req = params(raw.as_deref(), Endpoint::Entities)?.entities()?;
     let resp = blocking(&state, move |st| st.engine()?.entities(&req)).await?;
     Ok(json(&resp))
 }
@@ -281,14 +121,7 @@ pub(crate) async fn timeline(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let params = Params::parse(raw.as_deref(), TIMELINE_PARAMS)?;
-    let mut search = params.filters();
-    let entities = std::mem::take(&mut search.entities);
-    let req = TimelineRequest {
-        search,
-        entities,
-        limit: params.number("limit", 200, HTTP_MAX_EVENTS)?.max(1),
-    };
+    let req = params(raw.as_deref(), Endpoint::Timeline)?.timeline()?;
     let resp = blocking(&state, move |st| st.engine()?.timeline(&req)).await?;
     Ok(json(&resp))
 }
@@ -298,7 +131,7 @@ pub(crate) async fn stats(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    Params::parse(raw.as_deref(), &[])?;
+    no_params(raw.as_deref())?;
     let stats = blocking(&state, |st| crate::index::stats(st.engine()?.index())).await?;
     Ok(json(&stats))
 }
@@ -357,8 +190,10 @@ pub(crate) async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
 mod tests {
     use super::*;
 
+    use crate::search::{SearchRequest, Sort};
+
     fn req(q: &str) -> Result<SearchRequest, ApiError> {
-        Params::parse(Some(q), SEARCH_PARAMS)?.search_request()
+        Ok(params(Some(q), Endpoint::Search)?.search()?)
     }
 
     #[test]
@@ -369,8 +204,9 @@ mod tests {
         assert_eq!(r.since, ["2020", "2021"]);
         assert!(r.facets);
         assert_eq!(r.limit, 10);
-        let r = req("entity=Muttaqi&entity=ISKP").unwrap();
+        let r = req("entity=Muttaqi&entity=ISKP&brief_kind=Testimony").unwrap();
         assert_eq!(r.entities, ["Muttaqi", "ISKP"]);
+        assert_eq!(r.kinds, ["Testimony"]);
     }
 
     #[test]
@@ -384,12 +220,12 @@ mod tests {
     #[test]
     fn bad_values_say_what_to_fix() {
         for (q, needle) in [
-            ("limit=101", "maximum of 100"),
+            ("limit=1001", "from 0 to 1000"),
             ("limit=ten", "whole number"),
-            ("offset=10001", "maximum of 10000"),
+            ("offset=10001", "from 0 to 10000"),
             ("sort=newest", "relevance or date"),
             ("facets=maybe", "true or false"),
-            ("per_brief=0", "at least 1"),
+            ("per_brief=0", "from 1 to 100"),
             ("limit=1&limit=2", "more than once"),
             ("colour=red", "unknown parameter"),
         ] {

@@ -4,7 +4,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// An error answer: `{"error": {"status": N, "message": "..."}}` with that HTTP status.
 ///
@@ -63,33 +63,19 @@ impl ApiError {
     }
 }
 
-/// Rewrites the CLI's flag names in library messages (`--since`) as parameter names (`since`).
-fn http_wording(message: &str) -> String {
-    let mut out = message.to_string();
-    for flag in [
-        "since", "until", "limit", "offset", "author", "topic", "region", "kind", "entity",
-    ] {
-        out = out.replace(&format!("--{flag}"), flag);
-    }
-    out
-}
-
 impl From<Error> for ApiError {
+    /// The status comes from who must act ([`ErrorKind`]); the text is the library's, unchanged,
+    /// so the API and the CLI say the same thing about the same mistake.
     fn from(e: Error) -> ApiError {
-        match e {
-            Error::Usage(m) => ApiError::bad_request(http_wording(&m)),
-            Error::NotFound(id) => ApiError::not_found(format!(
-                "no brief with id {id:?}: ids are the 16 hex digits in search hits' brief_id"
-            )),
-            Error::NoIndex { path } => ApiError::unavailable(format!(
-                "no index at {}: run `briefs ingest --index {}`; the server picks it up without a restart",
-                path.display(),
-                path.display()
-            )),
-            e @ (Error::SchemaVersion { .. } | Error::Locked { .. }) => {
-                ApiError::unavailable(e.to_string())
-            }
-            e => ApiError::internal(format!("the index could not be read: {e}")),
+        let status = match e.kind() {
+            ErrorKind::Request => StatusCode::BAD_REQUEST,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Input | ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        ApiError {
+            status,
+            message: e.to_string(),
         }
     }
 }
@@ -117,18 +103,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn library_errors_map_to_statuses() {
-        let e: ApiError = Error::Usage("--since \"x\" is not a date".into()).into();
+    fn library_errors_map_to_statuses_with_their_own_text() {
+        let lib = Error::param("since", "x", "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        let text = lib.to_string();
+        let e: ApiError = lib.into();
         assert_eq!(e.status, StatusCode::BAD_REQUEST);
-        assert_eq!(e.message, "since \"x\" is not a date");
+        assert_eq!(e.message, text);
+        assert!(e.message.starts_with("since \"x\""), "{}", e.message);
         let e: ApiError = Error::NotFound("abc".into()).into();
         assert_eq!(e.status, StatusCode::NOT_FOUND);
         let e: ApiError = Error::NoIndex { path: "idx".into() }.into();
         assert_eq!(e.status, StatusCode::SERVICE_UNAVAILABLE);
-        assert!(
-            e.message.contains("briefs ingest --index idx"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("briefs ingest"), "{}", e.message);
+        let e: ApiError = Error::Internal {
+            context: "starting threads".into(),
+            message: "no".into(),
+        }
+        .into();
+        assert_eq!(e.status, StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

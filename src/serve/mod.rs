@@ -36,7 +36,6 @@ use tokio::sync::Semaphore;
 
 use crate::search::Engine;
 
-pub use api::{HTTP_MAX_EVENTS, HTTP_MAX_LIMIT, HTTP_MAX_OFFSET, HTTP_MAX_PER_BRIEF, HTTP_MAX_TOP};
 pub use error::ApiError;
 
 /// The address `briefs serve` listens on unless `--addr` says otherwise: loopback only, so

@@ -163,6 +163,12 @@ pub fn parse_bound(s: &str) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// A date as the number `YYYYMMDD`, the form the `day` field indexes.
+pub fn yyyymmdd(d: NaiveDate) -> u64 {
+    use chrono::Datelike;
+    (d.year().max(0) as u64) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

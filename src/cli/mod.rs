@@ -9,7 +9,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use briefs::index::{self, IngestOptions, Progress};
 use briefs::present::{self, Style};
-use briefs::search::{Engine, SearchRequest, Sort};
+use briefs::search::request::{Param, RequestParams};
+use briefs::search::Engine;
+
+mod request;
+
+use request::{EntitiesParams, SearchParams, TimelineParams};
 
 const EXIT_HELP: &str = "\
 Exit status: 0 when something was found or done; 1 when a search found nothing, or an ingest
@@ -71,38 +76,11 @@ pub enum Command {
     Bench(BenchArgs),
 }
 
+/// `briefs entities`.
 #[derive(Debug, Args)]
 pub struct EntitiesArgs {
-    /// Query choosing the briefs (empty: all briefs matching the filters).
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Only briefs by this author. Repeat for OR.
-    #[arg(long, value_name = "A")]
-    pub author: Vec<String>,
-    /// Only briefs with this topic. Repeat for OR.
-    #[arg(long, value_name = "T")]
-    pub topic: Vec<String>,
-    /// Only briefs with this region. Repeat for OR.
-    #[arg(long, value_name = "R")]
-    pub region: Vec<String>,
-    /// Only briefs of this kind label ("Brief Analysis"); `--kind` here is the entity kind.
-    #[arg(long, value_name = "K")]
-    pub brief_kind: Vec<String>,
-    /// Only briefs mentioning this entity. Repeat for OR.
-    #[arg(long, value_name = "NAME")]
-    pub entity: Vec<String>,
-    /// Only briefs dated on or after D.
-    #[arg(long, value_name = "D")]
-    pub since: Vec<String>,
-    /// Only briefs dated on or before D (inclusive).
-    #[arg(long, value_name = "D")]
-    pub until: Vec<String>,
-    /// Only this kind of entity.
-    #[arg(long, value_enum)]
-    pub kind: Option<EntityKindArg>,
-    /// How many entities to list.
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub top: usize,
+    #[command(flatten)]
+    pub params: EntitiesParams,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -110,46 +88,11 @@ pub struct EntitiesArgs {
     pub index: IndexArg,
 }
 
-/// Entity kinds on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EntityKindArg {
-    /// People.
-    Person,
-    /// Organizations.
-    Organization,
-    /// Places.
-    Place,
-}
-
+/// `briefs timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Query choosing the briefs (empty: all briefs matching the filters).
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Only briefs by this author. Repeat for OR.
-    #[arg(long, value_name = "A")]
-    pub author: Vec<String>,
-    /// Only briefs with this topic. Repeat for OR.
-    #[arg(long, value_name = "T")]
-    pub topic: Vec<String>,
-    /// Only briefs with this region. Repeat for OR.
-    #[arg(long, value_name = "R")]
-    pub region: Vec<String>,
-    /// Only briefs of this kind. Repeat for OR.
-    #[arg(long, value_name = "K")]
-    pub kind: Vec<String>,
-    /// Only events whose passage mentions this entity (name, surname or alias). Repeat for OR.
-    #[arg(long, value_name = "NAME")]
-    pub entity: Vec<String>,
-    /// Only events on or after D (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "D")]
-    pub since: Vec<String>,
-    /// Only events on or before D (inclusive).
-    #[arg(long, value_name = "D")]
-    pub until: Vec<String>,
-    /// At most N events.
-    #[arg(long, default_value_t = 200, value_name = "N")]
-    pub limit: usize,
+    #[command(flatten)]
+    pub params: TimelineParams,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -254,31 +197,6 @@ pub struct IngestArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Args, Clone)]
-pub struct FilterArgs {
-    /// Only briefs by this author (full name, or words of it: "zelin"). Repeat for OR.
-    #[arg(long, value_name = "A")]
-    pub author: Vec<String>,
-    /// Only briefs tagged with this topic (case-insensitive, whole name). Repeat for OR.
-    #[arg(long, value_name = "T")]
-    pub topic: Vec<String>,
-    /// Only briefs tagged with this region or country. Repeat for OR.
-    #[arg(long, value_name = "R")]
-    pub region: Vec<String>,
-    /// Only briefs of this kind ("Brief Analysis"). Repeat for OR.
-    #[arg(long, value_name = "K")]
-    pub kind: Vec<String>,
-    /// Only passages that mention this entity (full name, surname or alias such as an acronym). Repeat for OR.
-    #[arg(long, value_name = "NAME")]
-    pub entity: Vec<String>,
-    /// Only briefs dated on or after D (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).
-    #[arg(long, value_name = "D")]
-    pub since: Vec<String>,
-    /// Only briefs dated on or before D (YYYY, YYYY-MM or YYYY-MM-DD; inclusive: 2022-05 means through May 31).
-    #[arg(long, value_name = "D")]
-    pub until: Vec<String>,
-}
-
 const QUERY_HELP: &str = "\
 Query language:
   water treaty          passages with all the words rank first; when they are fewer than a
@@ -297,44 +215,17 @@ newest first.
 
 Exit status: 0 when something was found, 1 when nothing was, 2 on an error.";
 
+/// `briefs search`.
 #[derive(Debug, Args)]
 #[command(after_help = QUERY_HELP)]
 pub struct SearchArgs {
-    /// The query. Several words may be given without quotes; quote a query that starts with
-    /// `-` ("border -Tehran") or put it after `--`.
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
     #[command(flatten)]
-    pub filters: FilterArgs,
-    /// Hits per page (at most 1000).
-    #[arg(long, default_value_t = 10, value_name = "N")]
-    pub limit: usize,
-    /// Hits to skip, for paging.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub offset: usize,
-    /// Order of hits.
-    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-    pub sort: SortArg,
-    /// At most N passages from one brief.
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub per_brief: usize,
-    /// Count matching briefs per topic, region, author, kind and year.
-    #[arg(long)]
-    pub facets: bool,
-    /// Print one JSON object (schema in docs/search-json.md).
+    pub params: SearchParams,
+    /// Print one JSON object (schema in docs/json.md).
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
     pub index: IndexArg,
-}
-
-/// Order of hits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// Best match first.
-    Relevance,
-    /// Newest first.
-    Date,
 }
 
 #[derive(Debug, Args)]
@@ -425,27 +316,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities(a) => {
+            let req = a.params.0.entities()?;
             let engine = Engine::open(&a.index.index)?;
-            let req = briefs::search::EntitiesRequest {
-                search: filters_request(
-                    a.query.join(" "),
-                    FilterArgs {
-                        author: a.author,
-                        topic: a.topic,
-                        region: a.region,
-                        kind: a.brief_kind,
-                        entity: a.entity,
-                        since: a.since,
-                        until: a.until,
-                    },
-                ),
-                kind: a.kind.map(|k| match k {
-                    EntityKindArg::Person => briefs::EntityKind::Person,
-                    EntityKindArg::Organization => briefs::EntityKind::Organization,
-                    EntityKindArg::Place => briefs::EntityKind::Place,
-                }),
-                top: a.top,
-            };
             let r = engine.entities(&req)?;
             if a.json {
                 json_line(&r)?;
@@ -459,21 +331,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Timeline(a) => {
+            let req = a.params.0.timeline()?;
             let engine = Engine::open(&a.index.index)?;
-            let filters = FilterArgs {
-                author: a.author,
-                topic: a.topic,
-                region: a.region,
-                kind: a.kind,
-                entity: vec![],
-                since: a.since,
-                until: a.until,
-            };
-            let req = briefs::search::TimelineRequest {
-                search: filters_request(a.query.join(" "), filters),
-                entities: a.entity,
-                limit: a.limit,
-            };
             let r = engine.timeline(&req)?;
             if a.json {
                 json_line(&r)?;
@@ -557,22 +416,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             out(&present::ingest(&report, style))?;
             out("\n")?;
+            let mut params = RequestParams::new();
+            params.push(Param::Query, a.query.join(" "));
+            params.push(Param::Limit, "5");
+            params.push(Param::Facets, "true");
             let args = SearchArgs {
-                query: a.query,
-                filters: FilterArgs {
-                    author: vec![],
-                    topic: vec![],
-                    region: vec![],
-                    kind: vec![],
-                    entity: vec![],
-                    since: vec![],
-                    until: vec![],
-                },
-                limit: 5,
-                offset: 0,
-                sort: SortArg::Relevance,
-                per_brief: 2,
-                facets: true,
+                params: SearchParams(params),
                 json: false,
                 index: IndexArg {
                     index: PathBuf::from("index"),
@@ -665,44 +514,19 @@ fn ingest(a: IngestArgs, style: Style) -> Result<ExitCode> {
 }
 
 fn search(a: SearchArgs, style: Style) -> Result<ExitCode> {
+    let req = a.params.0.search()?;
     let engine = Engine::open(&a.index.index)?;
-    let req = SearchRequest {
-        limit: a.limit,
-        offset: a.offset,
-        sort: match a.sort {
-            SortArg::Relevance => Sort::Relevance,
-            SortArg::Date => Sort::Date,
-        },
-        per_brief: a.per_brief,
-        facets: a.facets,
-        ..filters_request(a.query.join(" "), a.filters)
-    };
     let resp = engine.search(&req)?;
     if a.json {
         json_line(&resp)?;
     } else {
-        out(&present::search(&resp, a.offset, style))?;
+        out(&present::search(&resp, req.offset, style))?;
     }
     Ok(if resp.total_passages == 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// A search request carrying a query and the shared filter flags, other settings default.
-fn filters_request(query: String, f: FilterArgs) -> SearchRequest {
-    SearchRequest {
-        query,
-        authors: f.author,
-        topics: f.topic,
-        regions: f.region,
-        kinds: f.kind,
-        entities: f.entity,
-        since: f.since,
-        until: f.until,
-        ..SearchRequest::default()
-    }
 }
 
 #[cfg(test)]
