@@ -193,7 +193,7 @@ fn read_only_index_folder_gives_a_clear_error_and_stays_searchable() {
         "tmpfs",
         idx.to_str().unwrap(),
     ]) {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        common::skip("cannot mount a tmpfs here (needs root)");
         return;
     }
     let _m = Mounted(idx.clone());
@@ -240,7 +240,7 @@ fn full_disk_mid_ingest_keeps_the_last_commit() {
         "tmpfs",
         idx.to_str().unwrap(),
     ]) {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        common::skip("cannot mount a tmpfs here (needs root)");
         return;
     }
     let _m = Mounted(idx.clone());

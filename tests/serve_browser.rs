@@ -85,7 +85,9 @@ fn set_viewport(tab: &Tab, width: u32, height: u32, mobile: bool) {
 #[test]
 fn search_page_in_chromium() {
     if !Path::new(CHROMIUM).exists() {
-        eprintln!("skipped: {CHROMIUM} is absent (apt-get install chromium; .ci/run installs it)");
+        common::skip(&format!(
+            "{CHROMIUM} is absent (apt-get install chromium; .ci/run installs it)"
+        ));
         return;
     }
     let (dir, index) = workspace();

@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::*;
+use rayon::prelude::*;
+
+use super::queries::BenchQuery;
+use super::{IngestRun, Latency};
 use crate::error::{Error, Result};
 use crate::model::Brief;
 

@@ -19,10 +19,11 @@ mod machine;
 mod queries;
 mod render;
 
-use baselines::*;
-use machine::*;
+use baselines::{fts5_ingest, fts5_latency, raw_latency, raw_tantivy_ingest, PassageRow};
+use machine::{dir_bytes, reset_peak_rss, tempdir_in};
+use queries::{describe, mixed_queries, plain_query, BenchQuery};
+
 pub use machine::{machine, peak_rss_mb};
-use queries::*;
 pub use render::markdown;
 
 /// What to measure.

@@ -3,7 +3,7 @@
 
 use crate::text::rng::SplitMix64;
 
-use super::*;
+use super::baselines::fts5_match;
 use crate::model::Brief;
 use crate::search::{SearchRequest, Sort};
 

@@ -11,10 +11,11 @@ use tantivy::directory::error::LockError;
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyError, Term};
 
-use super::documents::*;
-use super::state::*;
+use super::documents::brief_documents;
+use super::schema::Fields;
+use super::state::{read_state, IndexState};
 use super::stats::counts;
-use super::store::*;
+use super::store::{BriefIndex, CommitInfo};
 use crate::discover::{self, FoundFile, Skipped};
 use crate::error::{Error, Result};
 use crate::model::Brief;
@@ -203,134 +204,15 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     let batch = opts.batch_files.max(1);
     for chunk in to_read.chunks(batch) {
         let t = Instant::now();
-        let parsed: Vec<(&FoundFile, Result<parse::ParsedFile>)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|f| {
-                    let r =
-                        parse::parse_file_with_limit(&f.path, opts.max_file_bytes).map(|mut pf| {
-                            pf.briefs.iter_mut().for_each(crate::extract::enrich);
-                            pf
-                        });
-                    progress.advance(1);
-                    (*f, r)
-                })
-                .collect()
-        });
+        let parsed = read_batch(&pool, chunk, opts.max_file_bytes, progress);
         report.stages.read_parse += t.elapsed().as_secs_f64();
 
         let t = Instant::now();
-        let mut work: Vec<(&FoundFile, Vec<Brief>)> = Vec::with_capacity(parsed.len());
-        let mut seen_ids: HashMap<String, usize> = HashMap::new();
-        for (file, result) in parsed {
-            match result {
-                Ok(pf) => {
-                    report.files_read += 1;
-                    report.bytes_read += file.size;
-                    for e in pf.errors {
-                        report.failed.push(Skipped {
-                            path: file.path.display().to_string(),
-                            reason: e.to_string(),
-                        });
-                    }
-                    let mut keep = Vec::with_capacity(pf.briefs.len());
-                    for brief in pf.briefs {
-                        for w in &brief.warnings {
-                            report.warnings.push(Skipped {
-                                path: brief.source.clone(),
-                                reason: w.clone(),
-                            });
-                        }
-                        if let Some(owner) = state.ids.get(&brief.id) {
-                            if owner != &file.key
-                                && discovered.contains(owner.as_str())
-                                && owner.as_str() > file.key.as_str()
-                            {
-                                report.warnings.push(Skipped {
-                                    path: brief.source.clone(),
-                                    reason: format!("duplicate id {}: kept the copy in {owner} (the later path)", brief.id),
-                                });
-                                continue;
-                            }
-                        }
-                        keep.push(brief);
-                    }
-                    work.push((file, keep));
-                }
-                Err(e) => {
-                    let vanished = matches!(e, Error::Read { .. });
-                    report.failed.push(Skipped {
-                        path: file.path.display().to_string(),
-                        reason: short_reason(&e),
-                    });
-                    if !vanished {
-                        // The file is still there but no longer a brief: its old version goes.
-                        work.push((file, Vec::new()));
-                    }
-                }
-            }
-        }
-        // Within a batch, a later path wins a duplicate id, as it would across batches.
-        for (i, (_, briefs)) in work.iter().enumerate() {
-            for b in briefs {
-                seen_ids.insert(b.id.clone(), i);
-            }
-        }
-        for (i, (file, briefs)) in work.iter_mut().enumerate() {
-            briefs.retain(|b| {
-                let winner = seen_ids.get(&b.id).copied() == Some(i);
-                if !winner {
-                    report.warnings.push(Skipped {
-                        path: b.source.clone(),
-                        reason: format!(
-                            "duplicate id {}: kept the copy in a later path than {}",
-                            b.id,
-                            file.path.display()
-                        ),
-                    });
-                }
-                winner
-            });
-        }
-        let fields = &bi.fields;
-        let writer_ref = &writer;
-        let run_lock = std::sync::Mutex::new(());
-        let results: Vec<Result<(usize, usize)>> = pool.install(|| {
-            work.par_iter()
-                .map(|(file, briefs)| {
-                    let mut ops = vec![UserOperation::Delete(Term::from_field_text(
-                        fields.source_key,
-                        &file.key,
-                    ))];
-                    let mut passages = 0;
-                    for b in briefs {
-                        ops.push(UserOperation::Delete(Term::from_field_text(
-                            fields.brief_id,
-                            &b.id,
-                        )));
-                        passages += b.passages.len();
-                        ops.extend(
-                            brief_documents(fields, b, file)
-                                .into_iter()
-                                .map(UserOperation::Add),
-                        );
-                    }
-                    // tantivy hands out opstamps and queues deletes in two steps, so two threads
-                    // calling `run` at once can queue deletes out of opstamp order, and a later
-                    // commit then applies a file's deletes to its own new documents (found by the
-                    // kill test: a brief vanished). Building documents stays parallel; handing
-                    // them over is serialised.
-                    let _turn = run_lock.lock().unwrap_or_else(|poison| poison.into_inner());
-                    writer_ref.run(ops)?;
-                    Ok((briefs.len(), passages))
-                })
-                .collect()
-        });
-        for r in results {
-            let (b, p) = r.map_err(|e| diagnose(&bi.dir, e))?;
-            report.briefs_indexed += b;
-            report.passages_indexed += p;
-        }
+        let work = keep_briefs(parsed, &state, &discovered, &mut report);
+        let (briefs, passages) =
+            write_batch(&pool, &writer, &bi.fields, &work).map_err(|e| diagnose(&bi.dir, e))?;
+        report.briefs_indexed += briefs;
+        report.passages_indexed += passages;
         report.stages.index += t.elapsed().as_secs_f64();
 
         let t = Instant::now();
@@ -354,6 +236,166 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     report.briefs_per_sec = report.briefs_indexed as f64 / secs;
     report.mb_per_sec = report.bytes_read as f64 / 1e6 / secs;
     Ok(report)
+}
+
+/// Reads and parses one batch of files on the pool, then runs the extract stage on each brief.
+fn read_batch<'a>(
+    pool: &rayon::ThreadPool,
+    chunk: &[&'a FoundFile],
+    max_file_bytes: u64,
+    progress: &dyn Progress,
+) -> Vec<(&'a FoundFile, Result<parse::ParsedFile>)> {
+    pool.install(|| {
+        chunk
+            .par_iter()
+            .map(|f| {
+                let r = parse::parse_file_with_limit(&f.path, max_file_bytes).map(|mut pf| {
+                    pf.briefs.iter_mut().for_each(crate::extract::enrich);
+                    pf
+                });
+                progress.advance(1);
+                (*f, r)
+            })
+            .collect()
+    })
+}
+
+/// Sorts a parsed batch into the briefs to write per file, recording failures and warnings.
+///
+/// A file that no longer parses still gets an entry with no briefs, so its old version leaves
+/// the index; a file that vanished keeps its old version until the next run. A duplicate id
+/// goes to the later path, both against the index and within the batch.
+fn keep_briefs<'a>(
+    parsed: Vec<(&'a FoundFile, Result<parse::ParsedFile>)>,
+    state: &IndexState,
+    discovered: &HashSet<&str>,
+    report: &mut IngestReport,
+) -> Vec<(&'a FoundFile, Vec<Brief>)> {
+    let mut work: Vec<(&FoundFile, Vec<Brief>)> = Vec::with_capacity(parsed.len());
+    for (file, result) in parsed {
+        match result {
+            Ok(pf) => {
+                report.files_read += 1;
+                report.bytes_read += file.size;
+                for e in pf.errors {
+                    report.failed.push(Skipped {
+                        path: file.path.display().to_string(),
+                        reason: e.to_string(),
+                    });
+                }
+                let mut keep = Vec::with_capacity(pf.briefs.len());
+                for brief in pf.briefs {
+                    for w in &brief.warnings {
+                        report.warnings.push(Skipped {
+                            path: brief.source.clone(),
+                            reason: w.clone(),
+                        });
+                    }
+                    if let Some(owner) = state.ids.get(&brief.id) {
+                        if owner != &file.key
+                            && discovered.contains(owner.as_str())
+                            && owner.as_str() > file.key.as_str()
+                        {
+                            report.warnings.push(Skipped {
+                                path: brief.source.clone(),
+                                reason: format!(
+                                    "duplicate id {}: kept the copy in {owner} (the later path)",
+                                    brief.id
+                                ),
+                            });
+                            continue;
+                        }
+                    }
+                    keep.push(brief);
+                }
+                work.push((file, keep));
+            }
+            Err(e) => {
+                let vanished = matches!(e, Error::Read { .. });
+                report.failed.push(Skipped {
+                    path: file.path.display().to_string(),
+                    reason: short_reason(&e),
+                });
+                if !vanished {
+                    // The file is still there but no longer a brief: its old version goes.
+                    work.push((file, Vec::new()));
+                }
+            }
+        }
+    }
+    // Within a batch, a later path wins a duplicate id, as it would across batches.
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    for (i, (_, briefs)) in work.iter().enumerate() {
+        for b in briefs {
+            seen_ids.insert(b.id.clone(), i);
+        }
+    }
+    for (i, (file, briefs)) in work.iter_mut().enumerate() {
+        briefs.retain(|b| {
+            let winner = seen_ids.get(&b.id).copied() == Some(i);
+            if !winner {
+                report.warnings.push(Skipped {
+                    path: b.source.clone(),
+                    reason: format!(
+                        "duplicate id {}: kept the copy in a later path than {}",
+                        b.id,
+                        file.path.display()
+                    ),
+                });
+            }
+            winner
+        });
+    }
+    work
+}
+
+/// Builds every file's documents on the pool and hands each file's deletes and adds to the
+/// writer as one batch; returns the briefs and passages written.
+fn write_batch(
+    pool: &rayon::ThreadPool,
+    writer: &IndexWriter,
+    fields: &Fields,
+    work: &[(&FoundFile, Vec<Brief>)],
+) -> Result<(usize, usize)> {
+    let run_lock = std::sync::Mutex::new(());
+    let results: Vec<Result<(usize, usize)>> = pool.install(|| {
+        work.par_iter()
+            .map(|(file, briefs)| {
+                let mut ops = vec![UserOperation::Delete(Term::from_field_text(
+                    fields.source_key,
+                    &file.key,
+                ))];
+                let mut passages = 0;
+                for b in briefs {
+                    ops.push(UserOperation::Delete(Term::from_field_text(
+                        fields.brief_id,
+                        &b.id,
+                    )));
+                    passages += b.passages.len();
+                    ops.extend(
+                        brief_documents(fields, b, file)
+                            .into_iter()
+                            .map(UserOperation::Add),
+                    );
+                }
+                // tantivy hands out opstamps and queues deletes in two steps, so two threads
+                // calling `run` at once can queue deletes out of opstamp order, and a later
+                // commit then applies a file's deletes to its own new documents (found by the
+                // kill test: a brief vanished). Building documents stays parallel; handing
+                // them over is serialised.
+                let _turn = run_lock.lock().unwrap_or_else(|poison| poison.into_inner());
+                writer.run(ops)?;
+                Ok((briefs.len(), passages))
+            })
+            .collect()
+    });
+    let mut total = (0, 0);
+    for r in results {
+        let (b, p) = r?;
+        total.0 += b;
+        total.1 += p;
+    }
+    Ok(total)
 }
 
 /// Turns tantivy's opaque "index writer was killed" into the operating system's reason when

@@ -9,7 +9,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Score, SegmentReader, Term};
 
 use super::schema::doc_kind;
-use super::store::*;
+use super::store::BriefIndex;
 use crate::error::Result;
 
 /// One indexed file as its head documents remember it.

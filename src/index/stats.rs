@@ -6,7 +6,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
 use super::schema::{doc_kind, SCHEMA_VERSION};
-use super::store::*;
+use super::store::BriefIndex;
 use crate::error::Result;
 
 /// Counts briefs (head documents) and passages in the committed index.

@@ -24,16 +24,26 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }
 
+/// Skips a test whose need is missing: prints why, or fails under `CI=true`, where
+/// `.ci/run` provides every need (root, Chromium, `../shared`) and a skip would hide a test
+/// that tested nothing.
+pub fn skip(reason: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("CI=true, yet this test cannot run: {reason}");
+    }
+    eprintln!("skipped: {reason}");
+}
+
 /// The shared research data folder, or `None` (with a printed reason) when absent.
 pub fn shared(rel: &str) -> Option<PathBuf> {
     let p = root().join("../shared").join(rel);
     if p.exists() {
         Some(p)
     } else {
-        eprintln!(
-            "skipped: {} is absent (../shared is only present in the project workspace and CI)",
+        skip(&format!(
+            "{} is absent (../shared is only present in the project workspace and CI)",
             p.display()
-        );
+        ));
         None
     }
 }
