@@ -8,9 +8,7 @@
 //! come from a hand-written `xoshiro256**` generator, and so a seed gives byte-identical files on
 //! every platform and in every later version that keeps this module's data.
 
-mod templates;
-mod words;
-mod world;
+mod data;
 
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -21,8 +19,8 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::text::date::{MONTHS, MONTHS_AP, MONTHS_SHORT};
 use crate::text::rng::Rng;
-use templates as tpl;
-use world::{OrgKind, RoleKind};
+use data::templates as tpl;
+use data::{OrgKind, RoleKind};
 
 /// What to generate: `count` briefs for `seed`, written under `out`.
 #[derive(Debug, Clone)]
@@ -119,7 +117,7 @@ impl Zipf {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The world, built once from the static data in `world.rs` and `words.rs`.
+// The world, built once from the static data in `data/`.
 
 struct Noun {
     one: &'static str,
@@ -137,7 +135,7 @@ struct Verb {
 }
 
 struct Region {
-    def: &'static world::RegionDef,
+    def: &'static data::RegionDef,
     places: Vec<&'static str>,
     /// Cast members of this country, most prominent first.
     people: Vec<usize>,
@@ -157,19 +155,19 @@ struct Person {
 }
 
 struct Org {
-    def: &'static world::OrgDef,
+    def: &'static data::OrgDef,
     region: Option<usize>,
     topics: Vec<usize>,
 }
 
 struct Topic {
-    def: &'static world::TopicDef,
+    def: &'static data::TopicDef,
     terms: Vec<&'static str>,
     words: Vec<Noun>,
 }
 
 struct Expert {
-    def: &'static world::ExpertDef,
+    def: &'static data::ExpertDef,
     url: String,
     regions: Vec<usize>,
     topics: Vec<usize>,
@@ -405,19 +403,23 @@ fn possessive(name: &str) -> String {
 impl World {
     fn build() -> World {
         let mut rng = Rng::new(0x1A2B_3C4D_5E6F_7081);
-        let mut nouns: Vec<Noun> = words::NOUNS.split_whitespace().map(plural).collect();
-        let mut adjectives: Vec<&'static str> = words::ADJECTIVES.split_whitespace().collect();
-        let mut verbs: Vec<Verb> = words::VERBS.split_whitespace().map(conjugate).collect();
-        let mut adverbs: Vec<&'static str> = words::ADVERBS.split_whitespace().collect();
+        let mut nouns: Vec<Noun> = data::words::NOUNS.split_whitespace().map(plural).collect();
+        let mut adjectives: Vec<&'static str> =
+            data::words::ADJECTIVES.split_whitespace().collect();
+        let mut verbs: Vec<Verb> = data::words::VERBS
+            .split_whitespace()
+            .map(conjugate)
+            .collect();
+        let mut adverbs: Vec<&'static str> = data::words::ADVERBS.split_whitespace().collect();
         rng.shuffle(&mut nouns);
         rng.shuffle(&mut adjectives);
         rng.shuffle(&mut verbs);
         rng.shuffle(&mut adverbs);
 
-        let region_index = |tag: &str| world::REGIONS.iter().position(|r| r.tag == tag);
-        let topic_index = |name: &str| world::TOPICS.iter().position(|t| t.name == name);
+        let region_index = |tag: &str| data::REGIONS.iter().position(|r| r.tag == tag);
+        let topic_index = |name: &str| data::TOPICS.iter().position(|t| t.name == name);
 
-        let mut regions: Vec<Region> = world::REGIONS
+        let mut regions: Vec<Region> = data::REGIONS
             .iter()
             .map(|def| Region {
                 def,
@@ -425,7 +427,7 @@ impl World {
                 people: Vec::new(),
             })
             .collect();
-        let orgs: Vec<Org> = world::ORGS
+        let orgs: Vec<Org> = data::ORGS
             .iter()
             .map(|def| Org {
                 def,
@@ -433,7 +435,7 @@ impl World {
                 topics: def.topics.iter().filter_map(|t| topic_index(t)).collect(),
             })
             .collect();
-        let topics: Vec<Topic> = world::TOPICS
+        let topics: Vec<Topic> = data::TOPICS
             .iter()
             .map(|def| Topic {
                 def,
@@ -441,7 +443,7 @@ impl World {
                 words: def.words.split_whitespace().map(plural).collect(),
             })
             .collect();
-        let experts: Vec<Expert> = world::EXPERTS
+        let experts: Vec<Expert> = data::EXPERTS
             .iter()
             .map(|def| Expert {
                 def,
@@ -453,7 +455,7 @@ impl World {
 
         let mut people = Vec::new();
         let mut taken: std::collections::HashSet<String> =
-            world::EXPERTS.iter().map(|e| e.name.to_string()).collect();
+            data::EXPERTS.iter().map(|e| e.name.to_string()).collect();
         for ri in 0..regions.len() {
             let roles = country_roles(&regions, &orgs, ri);
             let mut shorts: Vec<String> = Vec::new();
@@ -484,9 +486,9 @@ impl World {
             }
         }
         let mut global_people = Vec::new();
-        for &(role, region, kind, honorific) in world::INTERNATIONAL_ROLES {
+        for &(role, region, kind, honorific) in data::INTERNATIONAL_ROLES {
             let (full, short) = loop {
-                let (full, short) = invent_name(&mut rng, world::Culture::Western, kind);
+                let (full, short) = invent_name(&mut rng, data::Culture::Western, kind);
                 if !taken.contains(&full) {
                     break (full, short);
                 }
@@ -658,17 +660,17 @@ fn country_roles(regions: &[Region], orgs: &[Org], ri: usize) -> Vec<Role> {
     roles
 }
 
-fn name_parts(culture: world::Culture) -> &'static world::NameParts {
-    world::NAMES
+fn name_parts(culture: data::Culture) -> &'static data::NameParts {
+    data::NAMES
         .iter()
         .find(|p| p.culture == culture)
-        .unwrap_or(&world::NAMES[0])
+        .unwrap_or(&data::NAMES[0])
 }
 
 /// Invents a name in a naming tradition, returning the full name and the short form later
 /// mentions use.
-fn invent_name(rng: &mut Rng, culture: world::Culture, kind: RoleKind) -> (String, String) {
-    use world::Culture::*;
+fn invent_name(rng: &mut Rng, culture: data::Culture, kind: RoleKind) -> (String, String) {
+    use data::Culture::*;
     let parts = name_parts(culture);
     let men: Vec<&str> = parts.men.split_whitespace().collect();
     let women: Vec<&str> = parts.women.split_whitespace().collect();
@@ -940,8 +942,7 @@ impl Ctx {
             let r = if self.rng.chance(55) {
                 expert.regions[self.rng.below(expert.regions.len())]
             } else {
-                let weights: Vec<u64> =
-                    world::REGIONS.iter().map(|r| u64::from(r.weight)).collect();
+                let weights: Vec<u64> = data::REGIONS.iter().map(|r| u64::from(r.weight)).collect();
                 self.rng.weighted(&weights)
             };
             if !self.regions.contains(&r) {
@@ -956,7 +957,7 @@ impl Ctx {
             .filter(|r| !self.regions.contains(r))
             .collect();
         if pool.is_empty() || self.rng.chance(30) {
-            let weights: Vec<u64> = world::REGIONS
+            let weights: Vec<u64> = data::REGIONS
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
@@ -1097,7 +1098,7 @@ impl Ctx {
 
     // --- slots -------------------------------------------------------------------------------
 
-    fn region_def(&self, ri: usize) -> &'static world::RegionDef {
+    fn region_def(&self, ri: usize) -> &'static data::RegionDef {
         self.w.regions[ri].def
     }
 
@@ -1404,7 +1405,7 @@ impl Ctx {
                 let m = self.month_name(d.month0() as usize);
                 out.push_str(&format!("{m} {}, {}", d.day(), d.year()));
             }
-            "law" => out.push_str(self.rng.word(world::LAWMAKERS)),
+            "law" => out.push_str(self.rng.word(data::LAWMAKERS)),
             other => {
                 out.push('{');
                 out.push_str(other);
@@ -1906,7 +1907,7 @@ fn body(ctx: &mut Ctx, kind: &str, budget: usize) -> (Vec<Section>, Vec<NaiveDat
         }
         used += here;
         if closing && kind == "Articles & Op-Eds" {
-            let outlet = ctx.rng.pick(world::OUTLETS);
+            let outlet = ctx.rng.pick(data::OUTLETS);
             blocks.push(Block::Para(format!(
                 "This article was originally published in {outlet}."
             )));
