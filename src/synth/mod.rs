@@ -5,13 +5,21 @@
 //! groups, parties and companies in real countries and cities, Larkspur Institute experts as
 //! authors, topic-biased vocabulary drawn with Zipf laws so term and facet statistics look like
 //! a real archive. Brief `n` of a seed depends on nothing else ([`render`]), the random numbers
-//! come from a hand-written `xoshiro256**` generator, and so a seed gives byte-identical files on
-//! every platform and in every later version that keeps this module's data.
+//! come from a hand-written `xoshiro256**` generator ([`crate::text::rng`]), and so a seed gives
+//! byte-identical files on every platform and in every later version that keeps this module's
+//! data.
+//!
+//! Static tables live in `data/`; `zipf` holds the rank laws draws follow, `english` plurals,
+//! verb forms, articles and headline case, `names` invents the cast's names and `world` builds
+//! the shared world once. This file holds the public surface and writes one brief.
 
 mod data;
+mod english;
+mod names;
+mod world;
+mod zipf;
 
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rayon::prelude::*;
@@ -21,6 +29,8 @@ use crate::text::date::{MONTHS, MONTHS_AP, MONTHS_SHORT};
 use crate::text::rng::Rng;
 use data::templates as tpl;
 use data::{OrgKind, RoleKind};
+use english::{polish, possessive, slugify, title_case, with_commas, Noun, Verb};
+use world::{World, WORLD};
 
 /// What to generate: `count` briefs for `seed`, written under `out`.
 #[derive(Debug, Clone)]
@@ -87,650 +97,6 @@ pub fn generate(opts: &SynthOptions) -> Result<SynthReport> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Zipf tables over the shared generator ([`crate::text::rng::Rng`]).
-
-/// A precomputed Zipf law over `n` ranks: weight 10⁹/(rank + offset), integers only, so the
-/// draws never depend on floating-point details.
-struct Zipf {
-    cum: Vec<u64>,
-}
-
-impl Zipf {
-    fn new(n: usize, offset: u64) -> Zipf {
-        let mut acc = 0u64;
-        let cum = (0..n as u64)
-            .map(|r| {
-                acc += 1_000_000_000 / (r + offset);
-                acc
-            })
-            .collect();
-        Zipf { cum }
-    }
-
-    fn sample(&self, rng: &mut Rng) -> usize {
-        let total = self.cum.last().copied().unwrap_or(0);
-        let t = rng.below_u64(total);
-        self.cum
-            .partition_point(|&c| c <= t)
-            .min(self.cum.len() - 1)
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The world, built once from the static data in `data/`.
-
-struct Noun {
-    one: &'static str,
-    many: String,
-    /// Mass nouns ("momentum") never fill a plural slot.
-    countable: bool,
-}
-
-struct Verb {
-    base: &'static str,
-    third: String,
-    past: String,
-    participle: String,
-    gerund: String,
-}
-
-struct Region {
-    def: &'static data::RegionDef,
-    places: Vec<&'static str>,
-    /// Cast members of this country, most prominent first.
-    people: Vec<usize>,
-}
-
-struct Person {
-    full: String,
-    short: String,
-    honorific: Option<&'static str>,
-    /// Honorific also used at first mention ("Gen.", "Ayatollah").
-    honorific_first: bool,
-    /// Descriptor before the name at first mention ("Iraqi foreign minister").
-    pre: String,
-    /// Appositive after the name at first mention ("the Iraqi foreign minister").
-    app: String,
-    kind: RoleKind,
-}
-
-struct Org {
-    def: &'static data::OrgDef,
-    region: Option<usize>,
-    topics: Vec<usize>,
-}
-
-struct Topic {
-    def: &'static data::TopicDef,
-    terms: Vec<&'static str>,
-    words: Vec<Noun>,
-}
-
-struct Expert {
-    def: &'static data::ExpertDef,
-    url: String,
-    regions: Vec<usize>,
-    topics: Vec<usize>,
-}
-
-struct World {
-    regions: Vec<Region>,
-    people: Vec<Person>,
-    /// International officials tied to no country.
-    global_people: Vec<usize>,
-    orgs: Vec<Org>,
-    topics: Vec<Topic>,
-    experts: Vec<Expert>,
-    nouns: Vec<Noun>,
-    adjectives: Vec<&'static str>,
-    verbs: Vec<Verb>,
-    adverbs: Vec<&'static str>,
-    noun_zipf: Zipf,
-    adjective_zipf: Zipf,
-    verb_zipf: Zipf,
-    adverb_zipf: Zipf,
-}
-
-static WORLD: LazyLock<World> = LazyLock::new(World::build);
-
-fn plural(word: &'static str) -> Noun {
-    if let Some(one) = word.strip_suffix('!') {
-        return Noun {
-            one,
-            many: one.to_string(),
-            countable: false,
-        };
-    }
-    if let Some((one, many)) = word.split_once(':') {
-        return Noun {
-            one,
-            many: many.to_string(),
-            countable: true,
-        };
-    }
-    let b = word.as_bytes();
-    let consonant_y = word.ends_with('y') && b.len() > 1 && !b"aeiou".contains(&b[b.len() - 2]);
-    let many = if consonant_y {
-        format!("{}ies", &word[..word.len() - 1])
-    } else if word.ends_with('s')
-        || word.ends_with('x')
-        || word.ends_with("ch")
-        || word.ends_with("sh")
-    {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
-    };
-    Noun {
-        one: word,
-        many,
-        countable: true,
-    }
-}
-
-fn conjugate(word: &'static str) -> Verb {
-    let mut parts = word.split(':');
-    let base = parts.next().unwrap_or(word);
-    let b = base.as_bytes();
-    let consonant_y = base.ends_with('y') && b.len() > 1 && !b"aeiou".contains(&b[b.len() - 2]);
-    let stem_y = &base[..base.len() - 1];
-    let third = if consonant_y {
-        format!("{stem_y}ies")
-    } else if base.ends_with('s')
-        || base.ends_with('x')
-        || base.ends_with('z')
-        || base.ends_with("ch")
-        || base.ends_with("sh")
-    {
-        format!("{base}es")
-    } else {
-        format!("{base}s")
-    };
-    let regular_past = if base.ends_with('e') {
-        format!("{base}d")
-    } else if consonant_y {
-        format!("{stem_y}ied")
-    } else {
-        format!("{base}ed")
-    };
-    let past = parts
-        .next()
-        .map(str::to_string)
-        .unwrap_or(regular_past.clone());
-    let participle = parts.next().map(str::to_string).unwrap_or(past.clone());
-    let gerund = parts.next().map(str::to_string).unwrap_or_else(|| {
-        if base.ends_with("ee") {
-            format!("{base}ing")
-        } else if let Some(stem) = base.strip_suffix('e') {
-            format!("{stem}ing")
-        } else {
-            format!("{base}ing")
-        }
-    });
-    Verb {
-        base,
-        third,
-        past,
-        participle,
-        gerund,
-    }
-}
-
-fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if c == '.' || c == '\'' || c == '’' {
-            continue;
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
-/// Small words a headline leaves in lower case.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "from",
-    "with", "over", "into", "as", "vs",
-];
-
-/// Headline case: capitalises lower-case words except small ones; names are left alone.
-fn title_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let lower = word.chars().next().is_some_and(|c| c.is_ascii_lowercase());
-        let small = SMALL_WORDS.contains(&word) || word.starts_with("al-");
-        if lower && (i == 0 || !small) {
-            out.push_str(&capitalize(word));
-        } else {
-            out.push_str(word);
-        }
-    }
-    out
-}
-
-/// Upper-cases the first letter, skipping leading markup (`[`, `*`, quotes).
-fn capitalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut done = false;
-    for c in text.chars() {
-        if !done && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
-            done = true;
-        } else {
-            if !done && !matches!(c, '[' | '*' | '"' | '“' | '(') {
-                done = true;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn vowel_sound(word: &str) -> bool {
-    let w = word.trim_start_matches(['[', '*', '"', '“']);
-    let lower = w.to_ascii_lowercase();
-    if ["u.s.", "uni", "use", "usu", "eu", "one", "ukr", "ura"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-    {
-        return false;
-    }
-    if lower.starts_with("hour") || lower.starts_with("honest") {
-        return true;
-    }
-    let mut chars = w.chars();
-    let (Some(first), second) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    if first.is_ascii_uppercase() && second.is_some_and(|c| c.is_ascii_uppercase()) {
-        // An acronym is read letter by letter: "an IAEA team", "an EGB commander".
-        return "AEFHILMNORSX".contains(first);
-    }
-    "aeiouAEIOU".contains(first)
-}
-
-/// Fixes "a"/"an" before the following word and tidies commas left by appositives.
-fn polish(sentence: &str) -> String {
-    let words: Vec<&str> = sentence.split(' ').collect();
-    let mut out = String::with_capacity(sentence.len() + 8);
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let article = matches!(*w, "a" | "an" | "A" | "An");
-        match words.get(i + 1) {
-            Some(next) if article => {
-                let an = vowel_sound(next);
-                out.push_str(match (an, w.starts_with('A')) {
-                    (true, true) => "An",
-                    (true, false) => "an",
-                    (false, true) => "A",
-                    (false, false) => "a",
-                });
-            }
-            _ => out.push_str(w),
-        }
-    }
-    for (from, to) in [
-        (",.", "."),
-        (",,", ","),
-        (",:", ":"),
-        (",;", ";"),
-        (",?", "?"),
-    ] {
-        if out.contains(from) {
-            out = out.replace(from, to);
-        }
-    }
-    capitalize(&out)
-}
-
-/// Possessive of a name: "Iraq's", "the Palestinian territories'".
-fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
-}
-
-impl World {
-    fn build() -> World {
-        let mut rng = Rng::new(0x1A2B_3C4D_5E6F_7081);
-        let mut nouns: Vec<Noun> = data::words::NOUNS.split_whitespace().map(plural).collect();
-        let mut adjectives: Vec<&'static str> =
-            data::words::ADJECTIVES.split_whitespace().collect();
-        let mut verbs: Vec<Verb> = data::words::VERBS
-            .split_whitespace()
-            .map(conjugate)
-            .collect();
-        let mut adverbs: Vec<&'static str> = data::words::ADVERBS.split_whitespace().collect();
-        rng.shuffle(&mut nouns);
-        rng.shuffle(&mut adjectives);
-        rng.shuffle(&mut verbs);
-        rng.shuffle(&mut adverbs);
-
-        let region_index = |tag: &str| data::REGIONS.iter().position(|r| r.tag == tag);
-        let topic_index = |name: &str| data::TOPICS.iter().position(|t| t.name == name);
-
-        let mut regions: Vec<Region> = data::REGIONS
-            .iter()
-            .map(|def| Region {
-                def,
-                places: def.places.split('|').collect(),
-                people: Vec::new(),
-            })
-            .collect();
-        let orgs: Vec<Org> = data::ORGS
-            .iter()
-            .map(|def| Org {
-                def,
-                region: def.region.and_then(region_index),
-                topics: def.topics.iter().filter_map(|t| topic_index(t)).collect(),
-            })
-            .collect();
-        let topics: Vec<Topic> = data::TOPICS
-            .iter()
-            .map(|def| Topic {
-                def,
-                terms: def.terms.split('|').collect(),
-                words: def.words.split_whitespace().map(plural).collect(),
-            })
-            .collect();
-        let experts: Vec<Expert> = data::EXPERTS
-            .iter()
-            .map(|def| Expert {
-                def,
-                url: format!("/experts/{}", slugify(def.name)),
-                regions: def.regions.iter().filter_map(|r| region_index(r)).collect(),
-                topics: def.topics.iter().filter_map(|t| topic_index(t)).collect(),
-            })
-            .collect();
-
-        let mut people = Vec::new();
-        let mut taken: std::collections::HashSet<String> =
-            data::EXPERTS.iter().map(|e| e.name.to_string()).collect();
-        for ri in 0..regions.len() {
-            let roles = country_roles(&regions, &orgs, ri);
-            let mut shorts: Vec<String> = Vec::new();
-            for role in roles.into_iter().take(regions[ri].def.people) {
-                let def = regions[ri].def;
-                let culture = match def.mix {
-                    Some((other, pct)) if rng.chance(pct as usize) => other,
-                    _ => def.culture,
-                };
-                let (full, short) = loop {
-                    let (full, short) = invent_name(&mut rng, culture, role.kind);
-                    if !taken.contains(&full) && !shorts.contains(&short) {
-                        break (full, short);
-                    }
-                };
-                taken.insert(full.clone());
-                shorts.push(short.clone());
-                regions[ri].people.push(people.len());
-                people.push(Person {
-                    full,
-                    short,
-                    honorific: role.honorific,
-                    honorific_first: role.honorific_first,
-                    pre: role.pre,
-                    app: role.app,
-                    kind: role.kind,
-                });
-            }
-        }
-        let mut global_people = Vec::new();
-        for &(role, region, kind, honorific) in data::INTERNATIONAL_ROLES {
-            let (full, short) = loop {
-                let (full, short) = invent_name(&mut rng, data::Culture::Western, kind);
-                if !taken.contains(&full) {
-                    break (full, short);
-                }
-            };
-            taken.insert(full.clone());
-            match region.and_then(region_index) {
-                Some(ri) => regions[ri].people.push(people.len()),
-                None => global_people.push(people.len()),
-            }
-            people.push(Person {
-                full,
-                short,
-                honorific,
-                honorific_first: honorific == Some("Gen."),
-                pre: role.to_string(),
-                app: format!("the {role}"),
-                kind,
-            });
-        }
-
-        World {
-            noun_zipf: Zipf::new(nouns.len(), 3),
-            adjective_zipf: Zipf::new(adjectives.len(), 3),
-            verb_zipf: Zipf::new(verbs.len(), 3),
-            adverb_zipf: Zipf::new(adverbs.len(), 2),
-            regions,
-            people,
-            global_people,
-            orgs,
-            topics,
-            experts,
-            nouns,
-            adjectives,
-            verbs,
-            adverbs,
-        }
-    }
-}
-
-/// A post a cast member holds.
-struct Role {
-    pre: String,
-    app: String,
-    honorific: Option<&'static str>,
-    honorific_first: bool,
-    kind: RoleKind,
-}
-
-impl Role {
-    fn new(pre: String, app: String, kind: RoleKind) -> Role {
-        Role {
-            pre,
-            app,
-            honorific: None,
-            honorific_first: false,
-            kind,
-        }
-    }
-
-    fn titled(mut self, honorific: &'static str, first: bool) -> Role {
-        self.honorific = Some(honorific);
-        self.honorific_first = first;
-        self
-    }
-}
-
-/// The posts of one country, most prominent first: government posts interleaved with the
-/// leaders of the country's armed groups, parties, companies and monitors.
-fn country_roles(regions: &[Region], orgs: &[Org], ri: usize) -> Vec<Role> {
-    use RoleKind::*;
-    let def = regions[ri].def;
-    let adj = def.adj;
-    let places = &regions[ri].places;
-    let oil = matches!(
-        def.tag,
-        "Iraq" | "Iran" | "Saudi Arabia" | "Kuwait" | "Libya" | "Algeria"
-    );
-    let neighbor = regions[(ri + 1) % regions.len()].def.noun;
-    let gov = |r: &str, kind| Role::new(format!("{adj} {r}"), format!("the {adj} {r}"), kind);
-    let mut generic = vec![
-        gov("foreign minister", Diplomat),
-        gov("defense minister", Security),
-        gov(
-            if oil {
-                "oil minister"
-            } else {
-                "energy minister"
-            },
-            Energy,
-        ),
-        gov("interior minister", Security),
-        gov("national security adviser", Security),
-        gov("finance minister", Economy),
-        gov("army chief of staff", Military).titled("Gen.", true),
-        gov("deputy foreign minister", Diplomat),
-        gov("central bank governor", Economy),
-        gov("parliament speaker", Politics),
-        gov("intelligence chief", Security),
-        Role::new(
-            format!("{} governor", places[0]),
-            format!("the governor of {}", places[0]),
-            Politics,
-        ),
-    ];
-    if let Some(cleric) = def.cleric {
-        generic.push(
-            Role::new(
-                format!("senior {adj} cleric"),
-                format!("a senior {adj} cleric"),
-                Religious,
-            )
-            .titled(cleric, true),
-        );
-    }
-    generic.push(
-        Role::new(
-            format!("{adj} ambassador to {neighbor}"),
-            format!("the {adj} ambassador to {neighbor}"),
-            Diplomat,
-        )
-        .titled("Ambassador", false),
-    );
-    generic.push(Role::new(
-        format!("{adj} human rights lawyer"),
-        format!("a prominent {adj} human rights lawyer"),
-        Rights,
-    ));
-    if places.len() > 1 {
-        generic.push(Role::new(
-            format!("{} governor", places[1]),
-            format!("the governor of {}", places[1]),
-            Politics,
-        ));
-    }
-    let linked: Vec<Role> = orgs
-        .iter()
-        .filter(|o| o.region == Some(ri))
-        .filter_map(|o| {
-            let name = o.def.name;
-            let bare = name.strip_prefix("the ").unwrap_or(name);
-            let (post, kind) = match o.def.kind {
-                OrgKind::Militia => ("commander", Militant),
-                OrgKind::Party => ("leader", Politics),
-                OrgKind::Company => ("chief executive", Business),
-                OrgKind::Civic => ("director", Rights),
-                OrgKind::Ministry | OrgKind::International => return None,
-            };
-            Some(Role::new(
-                format!("{bare} {post}"),
-                format!("the {post} of {name}"),
-                kind,
-            ))
-        })
-        .collect();
-    let mut roles = Vec::with_capacity(generic.len() + linked.len());
-    let mut g = generic.into_iter();
-    let mut l = linked.into_iter();
-    for i in 0.. {
-        let next = if i % 3 == 1 {
-            l.next().or_else(|| g.next())
-        } else {
-            g.next().or_else(|| l.next())
-        };
-        match next {
-            Some(r) => roles.push(r),
-            None => break,
-        }
-    }
-    roles
-}
-
-fn name_parts(culture: data::Culture) -> &'static data::NameParts {
-    data::NAMES
-        .iter()
-        .find(|p| p.culture == culture)
-        .unwrap_or(&data::NAMES[0])
-}
-
-/// Invents a name in a naming tradition, returning the full name and the short form later
-/// mentions use.
-fn invent_name(rng: &mut Rng, culture: data::Culture, kind: RoleKind) -> (String, String) {
-    use data::Culture::*;
-    let parts = name_parts(culture);
-    let men: Vec<&str> = parts.men.split_whitespace().collect();
-    let women: Vec<&str> = parts.women.split_whitespace().collect();
-    let families: Vec<&str> = parts.family.split_whitespace().collect();
-    let woman_pct = match kind {
-        RoleKind::Militant | RoleKind::Religious | RoleKind::Military => 0,
-        RoleKind::Rights => 45,
-        _ => 20,
-    };
-    let woman = rng.chance(woman_pct);
-    let given = if woman {
-        rng.pick(&women)
-    } else {
-        rng.pick(&men)
-    }
-    .replace('_', " ");
-    let family = rng.pick(&families).replace('_', " ");
-    let second = rng.pick(&men).replace('_', " ");
-    let r = rng.below(100);
-    let arabic = matches!(culture, Arab | Gulf | Levant);
-    match culture {
-        _ if arabic && kind == RoleKind::Militant && r < 55 => {
-            let kunya = format!("Abu {second}");
-            (format!("{kunya} {family}"), kunya)
-        }
-        Gulf if !woman && r < 45 => (format!("{given} bin {second} {family}"), family),
-        _ if arabic && !woman && r < 12 => {
-            let abd = rng.pick(&[
-                "Rahman", "Karim", "Latif", "Wahab", "Qadir", "Hadi", "Razzaq", "Salam", "Hamid",
-                "Aziz", "Jabbar",
-            ]);
-            (format!("Abdul {abd} {family}"), family)
-        }
-        _ if arabic && r < 24 => (format!("{given} {second} {family}"), family),
-        Levant | Arab if r < 30 && !family.starts_with("al-") => {
-            let other = rng.pick(&families);
-            if other.starts_with("al-") || *other == family {
-                (format!("{given} {family}"), family)
-            } else {
-                let compound = format!("{family}-{other}");
-                (format!("{given} {compound}"), compound)
-            }
-        }
-        Persian if !woman && r < 18 => (format!("Mohammad {given} {family}"), family),
-        Persian if r < 32 => {
-            let suffix = rng.pick(&["Nejad", "Far", "Rad", "Zadeh", "Pour"]);
-            let compound = format!("{family}-{suffix}");
-            (format!("{given} {compound}"), compound)
-        }
-        Pakistani if !woman && r < 15 => (format!("Syed {given} {family}"), family),
-        Chinese => (format!("{family} {given}"), family),
-        Western if r < 30 => {
-            let initial = (b'A' + rng.below(26) as u8) as char;
-            (format!("{given} {initial}. {family}"), family)
-        }
-        _ => (format!("{given} {family}"), family),
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // One brief.
 
 /// The kinds of piece, with their share of the archive and their size range in bytes.
@@ -766,18 +132,6 @@ fn date_line(d: NaiveDate) -> String {
         d.day(),
         d.year()
     )
-}
-
-fn with_commas(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// What the generator meant a brief to say, kept beside the text so tests can check that the
@@ -1923,14 +1277,6 @@ mod tests {
     use crate::parse::{parse_bytes, Format};
     use std::collections::{BTreeMap, BTreeSet};
 
-    fn parse(text: &str) -> crate::Brief {
-        let mut file = parse_bytes(text.as_bytes(), "x.txt", Format::Saved).expect("parses");
-        assert_eq!(file.briefs.len(), 1);
-        let mut brief = file.briefs.remove(0);
-        crate::extract::enrich(&mut brief);
-        brief
-    }
-
     #[test]
     fn same_seed_same_bytes_other_seed_other_bytes() {
         for n in [0, 1, 17, 999, 1000, 123_456] {
@@ -1945,6 +1291,137 @@ mod tests {
             &name[11..27],
             format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
         );
+    }
+
+    #[test]
+    fn generate_writes_folders_of_a_thousand() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let opts = SynthOptions {
+            count: 1003,
+            seed: 9,
+            out: dir.path().join("out"),
+        };
+        let report = generate(&opts).expect("generates");
+        assert_eq!(report.files, 1003);
+        let count = |sub: &str| {
+            std::fs::read_dir(opts.out.join(sub))
+                .map(|d| d.count())
+                .unwrap_or(0)
+        };
+        assert_eq!((count("000"), count("001")), (1000, 3));
+        let (name, text) = render(9, 1002);
+        let written = std::fs::read_to_string(opts.out.join(&name)).expect("reads back");
+        assert_eq!(written, text);
+        let total: u64 = (0..1003).map(|n| render(9, n).1.len() as u64).sum();
+        assert_eq!(report.bytes, total);
+    }
+
+    #[test]
+    fn unwritable_output_names_the_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "x").expect("writes");
+        let err = generate(&SynthOptions {
+            count: 2,
+            seed: 1,
+            out: file.clone(),
+        })
+        .expect_err("cannot write under a file");
+        assert!(matches!(err, Error::Io { .. }), "{err}");
+        assert!(err.to_string().contains("a-file"), "{err}");
+    }
+
+    /// The sample corpus committed with the repository.
+    fn corpus_dir() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+    }
+
+    /// Every file under `root`, sorted.
+    fn files_under(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The committed sample corpus must be exactly what the generator writes for it.
+    #[test]
+    fn committed_corpus_matches_the_generator() {
+        let committed = corpus_dir().join("saved");
+        if !committed.exists() {
+            return;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        generate(&SynthOptions {
+            count: 60,
+            seed: 2026,
+            out: dir.path().to_path_buf(),
+        })
+        .expect("generates");
+        let rel = |root: &std::path::Path| -> Vec<String> {
+            files_under(root)
+                .iter()
+                .filter_map(|p| p.strip_prefix(root).ok())
+                .map(|p| p.display().to_string())
+                .collect()
+        };
+        assert_eq!(rel(&committed), rel(dir.path()), "file lists differ");
+        for name in rel(dir.path()) {
+            let want = std::fs::read(dir.path().join(&name)).expect("reads generated");
+            let have = std::fs::read(committed.join(&name)).expect("reads committed");
+            assert!(want == have, "{name} differs from the generator's output");
+        }
+    }
+
+    /// Every brief in `corpus/` parses without errors or warnings.
+    #[test]
+    fn committed_corpus_parses_cleanly() {
+        let root = corpus_dir();
+        if !root.exists() {
+            return;
+        }
+        let mut briefs = 0;
+        for path in files_under(&root) {
+            let readme = path.file_name().is_some_and(|n| n == "README.md");
+            if readme || crate::parse::Format::of_path(&path).is_none() {
+                continue;
+            }
+            let parsed = crate::parse::parse_file(&path).expect("parses");
+            assert!(
+                parsed.errors.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                parsed.errors
+            );
+            for b in &parsed.briefs {
+                assert!(b.warnings.is_empty(), "{}: {:?}", b.source, b.warnings);
+                assert!(
+                    !b.title.is_empty() && b.date.is_some() && b.kind.is_some(),
+                    "{}",
+                    b.source
+                );
+                assert!(
+                    !b.authors.is_empty() && !b.topics.is_empty() && !b.regions.is_empty(),
+                    "{}",
+                    b.source
+                );
+                assert!(b.summary.is_some() && b.passages.len() >= 4, "{}", b.source);
+            }
+            briefs += parsed.briefs.len();
+        }
+        assert!(briefs >= 60, "{briefs} briefs in corpus/");
+    }
+
+    fn parse(text: &str) -> crate::Brief {
+        let mut file = parse_bytes(text.as_bytes(), "x.txt", Format::Saved).expect("parses");
+        assert_eq!(file.briefs.len(), 1);
+        let mut brief = file.briefs.remove(0);
+        crate::extract::enrich(&mut brief);
+        brief
     }
 
     #[test]
@@ -2085,32 +1562,6 @@ mod tests {
     }
 
     #[test]
-    fn world_is_large_and_consistent() {
-        let w: &World = &WORLD;
-        assert!((140..=170).contains(&w.people.len()), "{}", w.people.len());
-        assert!(w.orgs.len() >= 60);
-        let places: usize = w.regions.iter().map(|r| r.places.len() + 1).sum();
-        assert!(places >= 120, "{places}");
-        assert!(w.topics.len() >= 12 && w.regions.len() >= 20);
-        for o in &w.orgs {
-            assert_eq!(o.topics.len(), o.def.topics.len(), "{}", o.def.name);
-            assert_eq!(o.region.is_some(), o.def.region.is_some(), "{}", o.def.name);
-        }
-        for e in &w.experts {
-            assert_eq!(e.regions.len(), e.def.regions.len(), "{}", e.def.name);
-            assert_eq!(e.topics.len(), e.def.topics.len(), "{}", e.def.name);
-        }
-        let names: BTreeSet<&str> = w.people.iter().map(|p| p.full.as_str()).collect();
-        assert_eq!(names.len(), w.people.len());
-        assert!(w.people.iter().any(|p| p.full.starts_with("Abu ")));
-        assert!(w.people.iter().any(|p| p.full.contains(" bin ")));
-        assert!(w.people.iter().any(|p| p.full.starts_with("Abdul ")));
-        assert!(w.people.iter().any(|p| p.full.contains(" al-")));
-        let forms = w.nouns.len() * 2 + w.adjectives.len() + w.verbs.len() * 4;
-        assert!(forms > 2_500, "{forms}");
-    }
-
-    #[test]
     fn every_frame_fills() {
         let lists: &[&[&str]] = &[
             tpl::TITLES,
@@ -2148,154 +1599,5 @@ mod tests {
                 assert!(crate::parse::body::looks_like_heading(&h), "{h}");
             }
         }
-    }
-
-    #[test]
-    fn text_helpers() {
-        assert_eq!(
-            polish("a IAEA team met a EGB unit and a U.S. envoy"),
-            "An IAEA team met an EGB unit and a U.S. envoy"
-        );
-        assert_eq!(
-            polish("al-Rawi, the governor of Basra,."),
-            "Al-Rawi, the governor of Basra."
-        );
-        assert_eq!(
-            title_case("the limits of drone warfare in al-Qaim"),
-            "The Limits of Drone Warfare in al-Qaim"
-        );
-        assert_eq!(slugify("Arab & Islamic Politics"), "arab-islamic-politics");
-        assert_eq!(slugify("U.S. Policy"), "us-policy");
-        assert_eq!(with_commas(1_234_500), "1,234,500");
-        assert_eq!(conjugate("deny").past, "denied");
-        assert_eq!(conjugate("finance").gerund, "financing");
-        assert_eq!(
-            conjugate("withdraw:withdrew:withdrawn").participle,
-            "withdrawn"
-        );
-        assert_eq!(plural("ally").many, "allies");
-        assert_eq!(plural("crisis:crises").many, "crises");
-        assert!(!plural("momentum!").countable);
-    }
-
-    #[test]
-    fn generate_writes_folders_of_a_thousand() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let opts = SynthOptions {
-            count: 1003,
-            seed: 9,
-            out: dir.path().join("out"),
-        };
-        let report = generate(&opts).expect("generates");
-        assert_eq!(report.files, 1003);
-        let count = |sub: &str| {
-            std::fs::read_dir(opts.out.join(sub))
-                .map(|d| d.count())
-                .unwrap_or(0)
-        };
-        assert_eq!((count("000"), count("001")), (1000, 3));
-        let (name, text) = render(9, 1002);
-        let written = std::fs::read_to_string(opts.out.join(&name)).expect("reads back");
-        assert_eq!(written, text);
-        let total: u64 = (0..1003).map(|n| render(9, n).1.len() as u64).sum();
-        assert_eq!(report.bytes, total);
-    }
-
-    #[test]
-    fn unwritable_output_names_the_path() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("a-file");
-        std::fs::write(&file, "x").expect("writes");
-        let err = generate(&SynthOptions {
-            count: 2,
-            seed: 1,
-            out: file.clone(),
-        })
-        .expect_err("cannot write under a file");
-        assert!(matches!(err, Error::Io { .. }), "{err}");
-        assert!(err.to_string().contains("a-file"), "{err}");
-    }
-
-    fn corpus_dir() -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-    }
-
-    fn files_under(root: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(root)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
-            .collect();
-        files.sort();
-        files
-    }
-
-    /// The committed sample corpus must be exactly what the generator writes for it.
-    #[test]
-    fn committed_corpus_matches_the_generator() {
-        let committed = corpus_dir().join("saved");
-        if !committed.exists() {
-            return;
-        }
-        let dir = tempfile::tempdir().expect("temp dir");
-        generate(&SynthOptions {
-            count: 60,
-            seed: 2026,
-            out: dir.path().to_path_buf(),
-        })
-        .expect("generates");
-        let rel = |root: &std::path::Path| -> Vec<String> {
-            files_under(root)
-                .iter()
-                .filter_map(|p| p.strip_prefix(root).ok())
-                .map(|p| p.display().to_string())
-                .collect()
-        };
-        assert_eq!(rel(&committed), rel(dir.path()), "file lists differ");
-        for name in rel(dir.path()) {
-            let want = std::fs::read(dir.path().join(&name)).expect("reads generated");
-            let have = std::fs::read(committed.join(&name)).expect("reads committed");
-            assert!(want == have, "{name} differs from the generator's output");
-        }
-    }
-
-    /// Every brief in `corpus/` parses without errors or warnings.
-    #[test]
-    fn committed_corpus_parses_cleanly() {
-        let root = corpus_dir();
-        if !root.exists() {
-            return;
-        }
-        let mut briefs = 0;
-        for path in files_under(&root) {
-            let readme = path.file_name().is_some_and(|n| n == "README.md");
-            if readme || crate::parse::Format::of_path(&path).is_none() {
-                continue;
-            }
-            let parsed = crate::parse::parse_file(&path).expect("parses");
-            assert!(
-                parsed.errors.is_empty(),
-                "{}: {:?}",
-                path.display(),
-                parsed.errors
-            );
-            for b in &parsed.briefs {
-                assert!(b.warnings.is_empty(), "{}: {:?}", b.source, b.warnings);
-                assert!(
-                    !b.title.is_empty() && b.date.is_some() && b.kind.is_some(),
-                    "{}",
-                    b.source
-                );
-                assert!(
-                    !b.authors.is_empty() && !b.topics.is_empty() && !b.regions.is_empty(),
-                    "{}",
-                    b.source
-                );
-                assert!(b.summary.is_some() && b.passages.len() >= 4, "{}", b.source);
-            }
-            briefs += parsed.briefs.len();
-        }
-        assert!(briefs >= 60, "{briefs} briefs in corpus/");
     }
 }
