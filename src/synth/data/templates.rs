@@ -1,14 +1,14 @@
-//! Sentence frames the generator fills in. A `{key}` is a slot (see `Ctx::slot` in `synth.rs`):
-//! `P` person, `O` organisation, `Om` armed group, `Ot` organisation's plain name, `I`
-//! international body, `L` place, `K`/`K2` capital, `C`/`C2` country, `X`/`X2` demonym,
-//! `C's`/`K's` possessives, `t` topic term, `tw`/`tws` topic word, `n`/`ns` noun, `a` adjective,
-//! `v`/`vs`/`vd`/`vn`/`vg` verb forms, `r` adverb, `ds`/`dp` determiners, `num`/`big`/`small`
-//! counts, `M` money, `wage` a monthly wage, `pct` a percentage, `Y`/`Y0` years, `mon` month,
-//! `md` month and day, `D` full date, `law` a member of Congress. Frames never start with a date
-//! slot, so prose is never mistaken for a timeline item.
+//! Sentence frames the generator fills in. A `{key}` is a slot (see `Ctx::slot`): `P` person,
+//! `O` organisation, `Om` armed group, `Ot` organisation's plain name, `I` international body,
+//! `L` place, `K`/`K2` capital, `C`/`C2` country, `X`/`X2` demonym, `C's`/`K's` possessives, `t`
+//! topic term, `tw`/`tws` topic word, `n`/`ns` noun, `a` adjective, `v`/`vs`/`vd`/`vn`/`vg` verb
+//! forms, `r` adverb, `ds`/`dp` determiners, `num`/`big`/`small` counts, `M` money, `wage` a
+//! monthly wage, `pct` a percentage, `Y`/`Y0` years, `mon` month, `md` month and day, `D` full
+//! date, `law` a member of Congress. Frames never start with a date slot, so prose is never
+//! mistaken for a timeline item.
 
 /// Headlines; the filled text is put in headline case.
-pub(super) const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "{C} Formalizes Ties with {Ot}",
     "What the {L} Agreement Means for {C}",
     "{X} {tw} Policy After {Y}",
@@ -45,7 +45,7 @@ pub(super) const TITLES: &[&str] = &[
 ];
 
 /// Headings that open a body.
-pub(super) const HEADINGS_OPEN: &[&str] = &[
+pub(crate) const HEADINGS_OPEN: &[&str] = &[
     "Background",
     "How We Got Here",
     "Before and After {Y}",
@@ -58,7 +58,7 @@ pub(super) const HEADINGS_OPEN: &[&str] = &[
 ];
 
 /// Headings for the middle of a body.
-pub(super) const HEADINGS_MID: &[&str] = &[
+pub(crate) const HEADINGS_MID: &[&str] = &[
     "{C's} Calculus",
     "A {a} {n}",
     "The Role of {Ot}",
@@ -85,7 +85,7 @@ pub(super) const HEADINGS_MID: &[&str] = &[
 ];
 
 /// Headings that close a body.
-pub(super) const HEADINGS_CLOSE: &[&str] = &[
+pub(crate) const HEADINGS_CLOSE: &[&str] = &[
     "Implications for U.S. Policy",
     "Potential Worries in Washington",
     "What Comes Next",
@@ -98,7 +98,7 @@ pub(super) const HEADINGS_CLOSE: &[&str] = &[
 ];
 
 /// One-paragraph standfirsts.
-pub(super) const STANDFIRSTS: &[&str] = &[
+pub(crate) const STANDFIRSTS: &[&str] = &[
     "{K} has spent months quietly building ties with {O}, but a new agreement on {t} may prove more consequential than either side admits.",
     "Recent moves by {P} suggest that {C} is recalibrating its approach to {t}, with implications for {K2} and for Washington.",
     "The latest round of talks on {t} exposed how little {K} and {K2} still agree on, and how much {O} stands to gain from the impasse.",
@@ -116,19 +116,19 @@ pub(super) const STANDFIRSTS: &[&str] = &[
 ];
 
 /// Standfirsts for testimony.
-pub(super) const STANDFIRSTS_TESTIMONY: &[&str] = &[
+pub(crate) const STANDFIRSTS_TESTIMONY: &[&str] = &[
     "In testimony before a House subcommittee, the author assessed how {t} in {C} affects U.S. interests and what Washington can still do about it.",
     "Testifying before a Senate panel, the author described the state of {t} in {C} and urged lawmakers to revisit existing assumptions.",
 ];
 
 /// First paragraph of testimony.
-pub(super) const TESTIMONY_OPENERS: &[&str] = &[
+pub(crate) const TESTIMONY_OPENERS: &[&str] = &[
     "Chairman {law}, Ranking Member {law}, and distinguished members of the subcommittee, thank you for the opportunity to testify today on {t} in {C}.",
     "Chairwoman {law}, Ranking Member {law}, and members of the committee, I am grateful for the invitation to discuss {t} and its consequences for U.S. policy toward {C}.",
 ];
 
 /// Narrative and analytical sentences about the cast.
-pub(super) const NARRATIVE: &[&str] = &[
+pub(crate) const NARRATIVE: &[&str] = &[
     "On {md}, {P} met with {P} in {L} to discuss {t}.",
     "{P} told reporters in {L} that {K} would not accept any arrangement on {t} that ignored {X} interests.",
     "According to {X} media, {Om} has moved {num} fighters to the outskirts of {L} over the past month.",
@@ -201,7 +201,7 @@ pub(super) const NARRATIVE: &[&str] = &[
 ];
 
 /// Filler sentences carried by the general vocabulary.
-pub(super) const FILLER: &[&str] = &[
+pub(crate) const FILLER: &[&str] = &[
     "The {a} {n} of {t} has {vn} the {a} {n} in {K}.",
     "{X} officials {vd} the {n} as {a}, but they {r} {vd} the {ns} behind it.",
     "Such {ns} tend to {v} {a} {ns}, particularly when {t} is at stake.",
@@ -247,7 +247,7 @@ pub(super) const FILLER: &[&str] = &[
 ];
 
 /// Sentences for a closing section that argues what to do.
-pub(super) const RECOMMEND: &[&str] = &[
+pub(crate) const RECOMMEND: &[&str] = &[
     "Washington should press {K} to make progress on {t} a condition of any further assistance.",
     "U.S. officials should make clear to {P} that continued support for {O} carries a cost.",
     "Congress could usefully request a classified briefing on {t} before the next appropriations cycle.",
@@ -267,7 +267,7 @@ pub(super) const RECOMMEND: &[&str] = &[
 ];
 
 /// Timeline items, in the present tense.
-pub(super) const BULLETS: &[&str] = &[
+pub(crate) const BULLETS: &[&str] = &[
     "{P} meets with {P} in {L} to discuss {t}.",
     "{O} and a delegation from {C2} reach an agreement on {t}; a joint committee is set up to oversee implementation.",
     "{P} tells reporters in {K} that {C} will not accept terms on {t} imposed from outside.",
@@ -297,7 +297,7 @@ pub(super) const BULLETS: &[&str] = &[
 ];
 
 /// Optional second sentences of a timeline item.
-pub(super) const BULLET_TAILS: &[&str] = &[
+pub(crate) const BULLET_TAILS: &[&str] = &[
     "No timetable is announced.",
     "Officials in {K} describe the step as temporary.",
     "The text of the agreement is not made public.",
@@ -311,7 +311,7 @@ pub(super) const BULLET_TAILS: &[&str] = &[
 ];
 
 /// Sentences that introduce a timeline; they end with a colon.
-pub(super) const TIMELINE_INTROS: &[&str] = &[
+pub(crate) const TIMELINE_INTROS: &[&str] = &[
     "Notable moments include:",
     "Key developments over this period include the following:",
     "The main milestones are summarized below:",

@@ -4,7 +4,7 @@
 //! `:` gives irregular forms (`crisis:crises`, `build:built:built`, `cut:cut:cut:cutting`).
 
 /// Countable policy nouns in the singular; `singular:plural` where the plural is irregular.
-pub(super) const NOUNS: &str = "
+pub(crate) const NOUNS: &str = "
 accord account accusation action actor adjustment administration adversary advantage adviser
 advocate agency agenda agreement aim alliance ally alternative ambiguity ambition amendment
 analysis:analyses anniversary announcement answer appeal approach approval arena argument
@@ -84,7 +84,7 @@ vendetta venue veteran viceroy vigil villager warlord watchdog whistleblower wor
 ";
 
 /// Adjectives, all usable both before a noun and after "is".
-pub(super) const ADJECTIVES: &str = "
+pub(crate) const ADJECTIVES: &str = "
 abrupt absolute academic acute additional adequate administrative adverse aggressive alarming
 ambitious ambiguous ample annual anxious apparent armed assertive autonomous available awkward
 balanced basic bilateral binding bitter bleak bold brief broad brutal bureaucratic calculated
@@ -138,7 +138,7 @@ wealthy
 ";
 
 /// Transitive verbs in the base form; `base:past:participle[:gerund]` where irregular.
-pub(super) const VERBS: &str = "
+pub(crate) const VERBS: &str = "
 accelerate accept accommodate achieve acknowledge acquire address adjust administer adopt
 advance affect aggravate align allocate alter amplify analyze anticipate appoint approve assess
 assert assign assume attract authorize avoid back balance block boost broker build:built:built
@@ -181,7 +181,7 @@ tax tout unleash unseat usurp validate vilify
 ";
 
 /// Adverbs of manner and stance.
-pub(super) const ADVERBS: &str = "
+pub(crate) const ADVERBS: &str = "
 quietly openly largely increasingly gradually effectively directly indirectly repeatedly
 sharply steadily partly publicly privately formally informally briefly firmly clearly
 deliberately explicitly implicitly reluctantly routinely significantly substantially swiftly

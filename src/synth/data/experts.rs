@@ -1,0 +1,100 @@
+//! The Larkspur Institute experts who author the briefs, most prolific first, with the
+//! countries and topics each covers.
+
+use super::topics::{
+    ARAB, CYBER, DEMO, ECON, GREAT, HUM, MIL, NUKE, PEACE, PROXY, RIGHTS, SANC, SEA, TERROR, USPOL,
+    WATER,
+};
+
+/// A Larkspur Institute expert: byline name, the shorter name taglines use, the title held,
+/// the rest of the bio sentence, and the countries and topics the expert covers.
+pub(crate) struct ExpertDef {
+    pub name: &'static str,
+    pub short: &'static str,
+    pub title: &'static str,
+    pub focus: &'static str,
+    pub regions: &'static [&'static str],
+    pub topics: &'static [&'static str],
+}
+
+macro_rules! expert {
+    ($name:expr, $short:expr, $title:expr, $focus:expr, [$($r:expr),*], [$($t:expr),*]) => {
+        ExpertDef { name: $name, short: $short, title: $title, focus: $focus, regions: &[$($r),*], topics: &[$($t),*] }
+    };
+}
+
+/// The experts, most prolific first.
+pub(crate) const EXPERTS: &[ExpertDef] = &[
+    expert!("Dana K. Whitfield", "Dana Whitfield", "the Harriet Lowell Fellow",
+        "her research covers Iraqi politics, armed factions, and the competition for influence between Baghdad and its neighbors",
+        ["Iraq", "Iran", "Syria"], [PROXY, ARAB, MIL]),
+    expert!("Omar Haddad", "Omar Haddad", "a senior fellow",
+        "he writes on Syria, Lebanon, and Jordan, with a focus on displacement, reconstruction, and the politics of aid",
+        ["Syria", "Lebanon", "Jordan"], [HUM, ARAB, RIGHTS]),
+    expert!("Farzaneh Tavakoli", "Farzaneh Tavakoli", "the Baxter Fellow",
+        "her work examines the Iranian economy, sanctions policy, and the domestic politics of the nuclear file",
+        ["Iran"], [SANC, ECON, NUKE]),
+    expert!("Samuel R. Ostrander", "Sam Ostrander", "the director of the Military and Security Studies Program",
+        "he draws on two decades as a naval officer with assignments across the Gulf and the Red Sea",
+        ["Saudi Arabia", "United Arab Emirates", "Yemen", "Iran", "Qatar"], [MIL, SEA, USPOL]),
+    expert!("Jonah Pelletier", "Jonah Pelletier", "the Renner Fellow",
+        "he studies jihadist movements, their online ecosystems, and the afterlife of the foreign fighter phenomenon",
+        ["Syria", "Iraq", "Afghanistan", "Libya"], [TERROR, PROXY]),
+    expert!("Nadia Ait Hamou", "Nadia Ait Hamou", "a fellow",
+        "her research focuses on governance, migration, and security in North Africa",
+        ["Libya", "Tunisia", "Algeria", "Morocco"], [DEMO, HUM, TERROR]),
+    expert!("Asad Cheema", "Asad Cheema", "a senior fellow",
+        "his research covers militancy and civil-military relations in Pakistan and Afghanistan",
+        ["Pakistan", "Afghanistan", "India"], [TERROR, MIL, GREAT]),
+    expert!("Rebecca Lindqvist", "Rebecca Lindqvist", "the Aldridge Fellow",
+        "she studies Russian and Chinese policy in the Middle East and its consequences for American partners",
+        ["Russia", "China", "Iran", "Syria", "Saudi Arabia"], [GREAT, USPOL, ECON]),
+    expert!("Mariam al-Sabbagh", "Mariam al-Sabbagh", "the Corwin Fellow",
+        "her research focuses on Gulf politics, state-led economic diversification, and relations among the Gulf monarchies",
+        ["Saudi Arabia", "Qatar", "United Arab Emirates", "Kuwait", "Bahrain", "Oman"], [ARAB, ECON, GREAT]),
+    expert!("Yoav Katzir", "Yoav Katzir", "a visiting fellow",
+        "he writes on Israeli-Palestinian security arrangements after a career as a government adviser",
+        ["Israel", "Palestinians", "Lebanon", "Jordan"], [PEACE, MIL]),
+    expert!("Grant W. Heller", "Grant Heller", "a distinguished fellow",
+        "he draws on long government service working on Iran, Iraq, and nonproliferation",
+        ["Iran", "Iraq", "Syria", "Israel"], [USPOL, SANC, NUKE]),
+    expert!("Kaveh Rostami-Far", "Kaveh Rostami-Far", "an adjunct fellow",
+        "he writes on Iranian domestic politics, protest movements, and human rights",
+        ["Iran"], [RIGHTS, DEMO, ARAB]),
+    expert!("Selin Aydemir", "Selin Aydemir", "a senior fellow",
+        "her research focuses on Turkish foreign policy and Turkey's role in Syria and Iraq",
+        ["Turkey", "Syria", "Iraq"], [ARAB, MIL, GREAT]),
+    expert!("Elena Marchetti", "Elena Marchetti", "a visiting fellow",
+        "she studies migration routes across the Mediterranean and the policies of transit states",
+        ["Libya", "Tunisia", "Turkey", "Syria"], [HUM, RIGHTS]),
+    expert!("Daniel Okafor", "Daniel Okafor", "the Pemberton Fellow",
+        "he specializes in maritime security in the Red Sea, the Gulf of Aden, and the Gulf",
+        ["Yemen", "Egypt", "Oman", "United Arab Emirates", "Iran"], [SEA, MIL]),
+    expert!("Peter V. Albrecht", "Peter Albrecht", "the Hollings Fellow",
+        "he analyzes oil and gas markets and the economic policies of energy producers",
+        ["Saudi Arabia", "Iraq", "Qatar", "United Arab Emirates", "Algeria", "Libya"], [ECON, WATER, SANC]),
+    expert!("Ruth Abramowitz", "Ruth Abramowitz", "a senior fellow",
+        "she focuses on nuclear nonproliferation and missile programs in the Middle East",
+        ["Iran", "Saudi Arabia", "Israel", "Turkey"], [NUKE, USPOL, MIL]),
+    expert!("Mina Sultani", "Mina Sultani", "a research fellow",
+        "her work covers Afghanistan, Central Asia, and the regional politics of water",
+        ["Afghanistan", "Tajikistan", "Uzbekistan", "Iran"], [WATER, RIGHTS, TERROR]),
+    expert!("Abdul Wahab Noorzai", "Abdul Wahab Noorzai", "a fellow",
+        "he writes on Afghan politics and the country's relations with its neighbors after a career in diplomacy",
+        ["Afghanistan", "Pakistan", "Tajikistan"], [ARAB, TERROR, RIGHTS]),
+    expert!("Nour El Idrissi", "Nour El Idrissi", "an adjunct fellow",
+        "she studies water policy, food security, and political reform in Egypt and Sudan",
+        ["Egypt", "Sudan", "Libya"], [WATER, DEMO, HUM]),
+    expert!("Khalid bin Nasser al-Harthy", "Khalid al-Harthy", "a visiting fellow",
+        "he writes on Gulf diplomacy, mediation, and the security of the Arabian Sea",
+        ["Oman", "Yemen", "Iran", "Saudi Arabia"], [PEACE, ARAB, SEA]),
+    expert!("Tomas Echeverria", "Tomas Echeverria", "a fellow",
+        "he researches cyber operations, surveillance technology, and digital authoritarianism",
+        ["Iran", "Israel", "United Arab Emirates", "China", "Egypt"], [CYBER, RIGHTS]),
+    expert!("Layla Haddad-Nasser", "Layla Haddad-Nasser", "the Evers Fellow",
+        "she writes on Lebanese politics, banking, and the economics of state collapse",
+        ["Lebanon", "Syria", "Jordan"], [ECON, SANC, DEMO]),
+    expert!("Hana Qassab", "Hana Qassab", "a research assistant",
+        "she supports the Institute's work on Syria and Lebanon",
+        ["Syria", "Lebanon"], [HUM, RIGHTS, ARAB]),
+];
