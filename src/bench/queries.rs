@@ -5,6 +5,7 @@ use crate::text::rng::SplitMix64;
 
 use super::baselines::fts5_match;
 use crate::model::Brief;
+use crate::search::request::Param;
 use crate::search::{SearchRequest, Sort};
 
 /// A query of the mixed set, expressed for each engine.
@@ -17,7 +18,7 @@ pub(super) struct BenchQuery {
 
 pub(super) fn describe(r: &SearchRequest) -> String {
     let mut s = r.query.clone();
-    for reg in &r.regions {
+    for reg in r.filter(Param::Region) {
         s.push_str(&format!(" --region {reg:?}"));
     }
     if r.facets {
@@ -106,9 +107,9 @@ pub(super) fn mixed_queries(
                 BenchQuery {
                     ours: SearchRequest {
                         query: word.clone(),
-                        regions: vec![region.clone()],
                         ..SearchRequest::default()
-                    },
+                    }
+                    .with(Param::Region, region.clone()),
                     raw: None,
                     fts5: Some((fts5_match(&word), Some(format!("|{region}|")), false)),
                 },

@@ -117,14 +117,14 @@ impl Engine {
             ..TimelineResponse::default()
         };
         let mut briefs_req = req.search.clone();
-        briefs_req.since.clear();
-        briefs_req.until.clear();
+        briefs_req.filters.remove(&Param::Since);
+        briefs_req.filters.remove(&Param::Until);
         let keys = self.matching_briefs(&searcher, &briefs_req, &mut resp.corrections)?;
         // The request's date bounds apply to the event's own day.
         let mut parts: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, kind_query(f, doc_kind::EVENT))];
-        let lo = date_bound(Param::Since, &req.search.since, true)?;
-        let hi = date_bound(Param::Until, &req.search.until, false)?;
+        let lo = date_bound(Param::Since, req.search.filter(Param::Since), true)?;
+        let hi = date_bound(Param::Until, req.search.filter(Param::Until), false)?;
         if lo.is_some() || hi.is_some() {
             let lo = lo.map_or(Bound::Unbounded, |d| {
                 Bound::Included(tantivy::Term::from_field_u64(f.event_day, d))

@@ -70,7 +70,7 @@ impl Engine {
         let f = &self.bi.fields;
         let mut values: Vec<(Param, Vec<String>)> = FILTERS
             .iter()
-            .map(|p| (*p, req.filter_values(*p).to_vec()))
+            .map(|p| (*p, req.filter(*p).to_vec()))
             .collect();
         for ff in &parsed.filters {
             if let Some(p) = Param::from_prefix(&ff.field) {
@@ -99,8 +99,8 @@ impl Engine {
             };
             by_group.push((group, q));
         }
-        let since = date_bound(Param::Since, &req.since, true)?;
-        let until = date_bound(Param::Until, &req.until, false)?;
+        let since = date_bound(Param::Since, req.filter(Param::Since), true)?;
+        let until = date_bound(Param::Until, req.filter(Param::Until), false)?;
         if let (Some(s), Some(u)) = (since, until) {
             if s > u {
                 return Err(Error::Conflict(format!(

@@ -9,7 +9,7 @@
 //! values with the same message. Adding a filter is a row here, a field on
 //! [`SearchRequest`], and the index field it filters on.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -32,20 +32,9 @@ pub enum Sort {
 pub struct SearchRequest {
     /// Query text (may be empty to browse).
     pub query: String,
-    /// Author filters (OR within the flag).
-    pub authors: Vec<String>,
-    /// Topic filters.
-    pub topics: Vec<String>,
-    /// Region filters.
-    pub regions: Vec<String>,
-    /// Kind filters.
-    pub kinds: Vec<String>,
-    /// Entity filters: a canonical name or any alias ("Muttaqi", "ISKP"). Repeat for OR.
-    pub entities: Vec<String>,
-    /// Lower date bounds (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), inclusive.
-    pub since: Vec<String>,
-    /// Upper date bounds, inclusive.
-    pub until: Vec<String>,
+    /// Filter values by parameter ([`FILTERS`]): OR within a parameter, AND across them.
+    /// Date bounds (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) are inclusive.
+    pub filters: BTreeMap<Param, Vec<String>>,
     /// Hits per page.
     pub limit: usize,
     /// Hits to skip.
@@ -62,13 +51,7 @@ impl Default for SearchRequest {
     fn default() -> Self {
         SearchRequest {
             query: String::new(),
-            authors: Vec::new(),
-            topics: Vec::new(),
-            regions: Vec::new(),
-            kinds: Vec::new(),
-            entities: Vec::new(),
-            since: Vec::new(),
-            until: Vec::new(),
+            filters: BTreeMap::new(),
             limit: 10,
             offset: 0,
             sort: Sort::Relevance,
@@ -112,7 +95,7 @@ pub struct TimelineRequest {
 }
 
 /// Every parameter a request may carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Param {
     /// The query text (the CLI's positional words, HTTP `q`).
     Query,
@@ -559,13 +542,11 @@ impl RequestParams {
                 .get(&Param::Query)
                 .map(|v| v.join(" "))
                 .unwrap_or_default(),
-            authors: self.all(Param::Author),
-            topics: self.all(Param::Topic),
-            regions: self.all(Param::Region),
-            kinds: self.all(Param::Kind),
-            entities: self.all(Param::Entity),
-            since: self.all(Param::Since),
-            until: self.all(Param::Until),
+            filters: FILTERS
+                .iter()
+                .map(|p| (*p, self.all(*p)))
+                .filter(|(_, v)| !v.is_empty())
+                .collect(),
             ..SearchRequest::default()
         }
     }
@@ -603,7 +584,7 @@ impl RequestParams {
     pub fn timeline(&self) -> Result<TimelineRequest> {
         let mut search = self.briefs();
         search.validate()?;
-        let entities = std::mem::take(&mut search.entities);
+        let entities = search.filters.remove(&Param::Entity).unwrap_or_default();
         Ok(TimelineRequest {
             search,
             entities,
@@ -664,18 +645,15 @@ pub(crate) fn date_bound(param: Param, values: &[String], lower: bool) -> Result
 }
 
 impl SearchRequest {
-    /// The values of a filter parameter (empty for a parameter that is not a filter).
-    pub fn filter_values(&self, p: Param) -> &[String] {
-        match p {
-            Param::Author => &self.authors,
-            Param::Topic => &self.topics,
-            Param::Region => &self.regions,
-            Param::Kind => &self.kinds,
-            Param::Entity => &self.entities,
-            Param::Since => &self.since,
-            Param::Until => &self.until,
-            _ => &[],
-        }
+    /// The values of a filter parameter (empty when it is not given).
+    pub fn filter(&self, p: Param) -> &[String] {
+        self.filters.get(&p).map_or(&[], Vec::as_slice)
+    }
+
+    /// This request with one more value for filter `p` (OR with the values it has).
+    pub fn with(mut self, p: Param, value: impl Into<String>) -> SearchRequest {
+        self.filters.entry(p).or_default().push(value.into());
+        self
     }
 
     /// Checks every value against [`PARAMS`]: ranges, dates, the query's length, and that
@@ -692,8 +670,8 @@ impl SearchRequest {
             }
         }
         super::query::parse(&self.query).map_err(Error::Query)?;
-        let since = date_bound(Param::Since, &self.since, true)?;
-        let until = date_bound(Param::Until, &self.until, false)?;
+        let since = date_bound(Param::Since, self.filter(Param::Since), true)?;
+        let until = date_bound(Param::Until, self.filter(Param::Until), false)?;
         if let (Some(s), Some(u)) = (since, until) {
             if s > u {
                 return Err(Error::Conflict(format!(
@@ -702,5 +680,150 @@ impl SearchRequest {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_param_has_one_row_and_names_are_unique_per_endpoint() {
+        for endpoint in [Endpoint::Search, Endpoint::Entities, Endpoint::Timeline] {
+            let mut names: Vec<&str> = Vec::new();
+            for p in endpoint.params() {
+                let spec = p.spec();
+                assert_eq!(PARAMS.iter().filter(|s| s.param == p).count(), 1, "{p:?}");
+                for n in std::iter::once(spec.name).chain(spec.aliases.iter().copied()) {
+                    assert!(!names.contains(&n), "{endpoint:?}: {n} twice");
+                    names.push(n);
+                }
+                assert!(!endpoint.help(p).is_empty(), "{p:?} has no help");
+            }
+        }
+    }
+
+    #[test]
+    fn facet_keys_are_keys_of_the_facets_json() {
+        let json = serde_json::to_value(crate::search::Facets::default()).unwrap();
+        for spec in PARAMS {
+            if let Some(key) = spec.facet {
+                assert!(json.get(key).is_some(), "{key} is not a facets key");
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_name_their_filters() {
+        for p in FILTERS {
+            if let Some(prefix) = p.spec().prefix {
+                assert_eq!(Param::from_prefix(prefix), Some(*p));
+                assert_eq!(Param::from_prefix(&prefix.to_uppercase()), Some(*p));
+            }
+        }
+        assert_eq!(Param::from_prefix("title"), None);
+    }
+
+    fn search(pairs: &[(&str, &str)]) -> Result<SearchRequest> {
+        RequestParams::from_pairs(Endpoint::Search, pairs.iter().copied())?.search()
+    }
+
+    #[test]
+    fn values_are_parsed_with_defaults_and_aliases() {
+        let r = search(&[
+            ("q", "water"),
+            ("region", "Iran"),
+            ("region", " Iraq "),
+            ("brief_kind", "Testimony"),
+            ("limit", "0"),
+            ("sort", "DATE"),
+            ("facets", ""),
+        ])
+        .unwrap();
+        assert_eq!(r.query, "water");
+        assert_eq!(r.filter(Param::Region), ["Iran", "Iraq"]);
+        assert_eq!(r.filter(Param::Kind), ["Testimony"]);
+        assert_eq!((r.limit, r.offset, r.per_brief), (0, 0, 2));
+        assert_eq!(r.sort, Sort::Date);
+        assert!(r.facets);
+        let e = RequestParams::from_pairs(Endpoint::Entities, [("entity_kind", "person")])
+            .unwrap()
+            .entities()
+            .unwrap();
+        assert_eq!(e.kind, Some(EntityKind::Person));
+        assert_eq!(e.top, 20);
+        let t = RequestParams::from_pairs(Endpoint::Timeline, [("entity", "ISKP")])
+            .unwrap()
+            .timeline()
+            .unwrap();
+        assert_eq!(t.entities, ["ISKP"]);
+        assert!(t.search.filter(Param::Entity).is_empty());
+        assert_eq!(t.limit, 200);
+    }
+
+    #[test]
+    fn refusals_name_the_parameter_and_what_is_accepted() {
+        for (pairs, text) in [
+            (vec![("limit", "1001")], "limit \"1001\" is not accepted: expected a whole number from 0 to 1000"),
+            (vec![("per_brief", "0")], "per_brief \"0\" is not accepted: expected a whole number from 1 to 100"),
+            (vec![("sort", "up")], "sort \"up\" is not accepted: expected relevance or date"),
+            (vec![("facets", "maybe")], "facets \"maybe\" is not accepted: expected true or false"),
+            (vec![("since", "May")], "since \"May\" is not accepted: expected a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+            (vec![("since", "2024"), ("until", "2023")], "since is after until: no date can match (20240101 > 20231231)"),
+            (vec![("top", "3")], "unknown parameter \"top\"; this request takes q, author, topic, region, kind, entity, since, until, limit, offset, sort, per_brief, facets"),
+            (vec![("q", "a"), ("q", "b")], "parameter \"q\" is given more than once; give it once"),
+        ] {
+            let e = search(&pairs).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Request, "{pairs:?}");
+            assert_eq!(e.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn requests_built_in_code_are_held_to_the_same_rules() {
+        let r = SearchRequest {
+            per_brief: 0,
+            ..SearchRequest::default()
+        };
+        assert!(r.validate().is_err());
+        let r = SearchRequest::default().with(Param::Until, "2023-02-30");
+        assert!(r.validate().is_err());
+        assert!(SearchRequest::default().validate().is_ok());
+    }
+
+    proptest! {
+        /// Whatever a query string holds, reading it gives a request or a request error.
+        #[test]
+        fn arbitrary_pairs_give_a_request_or_a_request_error(
+            pairs in proptest::collection::vec(
+                (
+                    prop_oneof![
+                        Just("q".to_string()), Just("limit".to_string()), Just("offset".to_string()),
+                        Just("per_brief".to_string()), Just("sort".to_string()), Just("facets".to_string()),
+                        Just("since".to_string()), Just("until".to_string()), Just("region".to_string()),
+                        Just("entity_kind".to_string()), Just("top".to_string()), "\\PC{0,8}",
+                    ],
+                    "\\PC{0,12}",
+                ),
+                0..8,
+            )
+        ) {
+            for endpoint in [Endpoint::Search, Endpoint::Entities, Endpoint::Timeline] {
+                let read = RequestParams::from_pairs(
+                    endpoint,
+                    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                )
+                .and_then(|p| match endpoint {
+                    Endpoint::Search => p.search().map(|_| ()),
+                    Endpoint::Entities => p.entities().map(|_| ()),
+                    Endpoint::Timeline => p.timeline().map(|_| ()),
+                });
+                if let Err(e) = read {
+                    prop_assert_eq!(e.kind(), ErrorKind::Request, "{}", e);
+                }
+            }
+        }
     }
 }

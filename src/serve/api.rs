@@ -190,6 +190,7 @@ pub(crate) async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
 mod tests {
     use super::*;
 
+    use crate::search::request::Param;
     use crate::search::{SearchRequest, Sort};
 
     fn req(q: &str) -> Result<SearchRequest, ApiError> {
@@ -200,19 +201,19 @@ mod tests {
     fn repeated_filters_mean_or() {
         let r = req("q=water+treaty&region=Iran&region=Iraq&since=2020&since=2021&facets").unwrap();
         assert_eq!(r.query, "water treaty");
-        assert_eq!(r.regions, ["Iran", "Iraq"]);
-        assert_eq!(r.since, ["2020", "2021"]);
+        assert_eq!(r.filter(Param::Region), ["Iran", "Iraq"]);
+        assert_eq!(r.filter(Param::Since), ["2020", "2021"]);
         assert!(r.facets);
         assert_eq!(r.limit, 10);
         let r = req("entity=Muttaqi&entity=ISKP&brief_kind=Testimony").unwrap();
-        assert_eq!(r.entities, ["Muttaqi", "ISKP"]);
-        assert_eq!(r.kinds, ["Testimony"]);
+        assert_eq!(r.filter(Param::Entity), ["Muttaqi", "ISKP"]);
+        assert_eq!(r.filter(Param::Kind), ["Testimony"]);
     }
 
     #[test]
     fn blank_values_are_ignored() {
         let r = req("q=&author=&limit=&sort=").unwrap();
-        assert!(r.authors.is_empty());
+        assert!(r.filter(Param::Author).is_empty());
         assert_eq!(r.limit, 10);
         assert_eq!(r.sort, Sort::Relevance);
     }
