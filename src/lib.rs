@@ -1,11 +1,13 @@
 //! `briefs`: full-text search for archives of policy briefs.
 //!
-//! The crate follows the pipeline a brief travels, one module per stage:
-//! [`discover`] finds files, [`parse`] turns each into a [`model::Brief`], [`extract`] reads
-//! dated events (and entities) out of it, [`index`] writes passages into a tantivy index,
-//! [`search`] answers queries with ranked passages and facet counts, and [`present`] renders
-//! results for terminals and for machines; [`serve`] puts search behind an HTTP API and a
-//! search page. `ARCHITECTURE.md` walks one brief through them.
+//! The crate follows the pipeline a brief travels, one module per stage, and data flows one
+//! way: [`discover`] finds files, [`parse`] turns each into a [`model::Brief`], [`extract`]
+//! reads dated events and entities out of it, [`index`] writes passages into a tantivy index,
+//! [`search`] answers requests with ranked passages and facet counts, [`present`] renders
+//! results for terminals and [`serve`] puts search behind an HTTP API and a search page.
+//! [`text`], [`error`] and [`model`] are leaves every stage may use; [`synth`] and [`bench`]
+//! are tools above the pipeline. `ARCHITECTURE.md` walks one brief through them, and
+//! `tests/architecture.rs` fails on an import against the flow.
 //!
 //! ```
 //! let text = "Water Talks\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nA standfirst.\n\nThe body.\n";
@@ -17,17 +19,19 @@
 //! ```
 
 pub mod error;
-pub mod extract;
 pub mod model;
-pub mod parse;
-pub mod synth;
 pub mod text;
 
-pub use error::{Error, ErrorKind, Result};
-pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage, TextMentions};
-pub mod bench;
 pub mod discover;
+pub mod extract;
 pub mod index;
+pub mod parse;
 pub mod present;
 pub mod search;
 pub mod serve;
+
+pub mod bench;
+pub mod synth;
+
+pub use error::{Error, ErrorKind, Result};
+pub use model::{Author, Brief, Entity, EntityKind, Event, Link, Passage, TextMentions};
