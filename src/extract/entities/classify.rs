@@ -10,9 +10,6 @@
 
 use super::doc::Doc;
 use super::gazetteer::Hit;
-use super::lexicon::{
-    NON_NAME_SUFFIXES, OPENING_PARTICLES, PERSON_VERBS_AFTER, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS,
-};
 use super::tokenize::{Gap, Shape};
 use crate::model::EntityKind;
 
@@ -268,7 +265,9 @@ impl Doc<'_> {
                     return true;
                 }
                 let lw = w.to_lowercase();
-                !NON_NAME_SUFFIXES
+                !self
+                    .lex
+                    .non_name_suffixes
                     .iter()
                     .any(|s| lw.len() > s.len() + 2 && lw.ends_with(s))
             })
@@ -289,7 +288,7 @@ impl Doc<'_> {
             let w = self.word(k);
             let lower_particle = self.toks[k].shape == Shape::Lower
                 && (matches!(w, "bin" | "ibn" | "bint")
-                    || (OPENING_PARTICLES.contains(&w)
+                    || (self.lex.opening_particles.contains(&w)
                         && k < b
                         && self.toks[k + 1].gap == Gap::Hyphen));
             lower_particle
@@ -447,7 +446,7 @@ impl Doc<'_> {
             if self.word(k) == "the" && k > 0 && self.toks[k].gap == Gap::Space {
                 k -= 1;
             }
-            if self.lower_is(k, PLACE_PREPOSITIONS) {
+            if self.lower_is(k, &self.lex.place_prepositions) {
                 return true;
             }
         }
@@ -455,7 +454,7 @@ impl Doc<'_> {
         b + 1 < n
             && !self.toks[b].poss
             && self.toks[b + 1].gap == Gap::Space
-            && self.lower_is(b + 1, PLACE_NOUNS_AFTER)
+            && self.lower_is(b + 1, &self.lex.place_nouns_after)
     }
 
     fn person_verb_after(&self, b: usize) -> bool {
@@ -464,7 +463,7 @@ impl Doc<'_> {
             return false;
         }
         if b + 1 < n && self.toks[b + 1].gap == Gap::Space {
-            return self.lower_is(b + 1, PERSON_VERBS_AFTER);
+            return self.lower_is(b + 1, &self.lex.person_verbs_after);
         }
         false
     }

@@ -25,7 +25,7 @@ pub(super) struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenises `text` and finds its gazetteer matches and headlines.
     pub(super) fn new(lex: &'a Lexicon, gaz: &'a Gazetteer, text: &'a str) -> Self {
-        let toks = tokenize(text);
+        let toks = tokenize(text, &lex.abbreviations);
         let hit_at = gaz.hits(text, &toks);
         let headline = headlines(lex, text, &toks);
         Doc {

@@ -1,557 +1,34 @@
-//! The word lists the rules read: cue words that are not names themselves but tell what a
-//! capitalised run is (titles, head words, particles, prepositions), and words that are never
-//! names (demonyms, calendar words, everyday words).
+//! The word lists the rules read, shipped in `src/extract/lexicon/*.txt`: cue words that are
+//! not names themselves but tell what a capitalised run is (titles, head words, particles,
+//! prepositions, verbs), and words that are never names (demonyms, calendar words, everyday
+//! words). Names themselves are in the gazetteers (`gazetteer`).
 //!
-//! Every list is compiled into the binary; the sets are hashed with a fast hasher because they
-//! are looked up for most capitalised tokens.
+//! Each file is one list, `#` lines are comments, and words are separated by white space (one
+//! per line in most files). Every list is compiled into the binary with `include_str!`. The
+//! sets are hashed with a fast hasher because they are looked up for most capitalised tokens;
+//! the short lists are searched in order.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-const DEMONYMS: &str = include_str!("../gazetteer/demonyms.txt");
-const GIVEN_NAMES: &str = include_str!("../gazetteer/given_names.txt");
-const TITLES: &str = include_str!("../gazetteer/titles.txt");
-const COMMON_WORDS: &str = include_str!("../gazetteer/common_words.txt");
-
-/// Last words that make a capitalised run an organisation ("Da Afghanistan Bank").
-const ORG_HEADS: &[&str] = &[
-    "Ministry",
-    "Ministries",
-    "Bank",
-    "University",
-    "Organization",
-    "Organisation",
-    "Council",
-    "Institute",
-    "Institution",
-    "Office",
-    "Department",
-    "Commission",
-    "Committee",
-    "Court",
-    "Agency",
-    "Party",
-    "Front",
-    "Movement",
-    "Assembly",
-    "Union",
-    "League",
-    "Federation",
-    "Association",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Corps",
-    "Army",
-    "Forces",
-    "Force",
-    "Authority",
-    "Board",
-    "Directorate",
-    "Bureau",
-    "Brigade",
-    "Brigades",
-    "Battalion",
-    "Division",
-    "Regiment",
-    "Network",
-    "Society",
-    "Academy",
-    "Fund",
-    "Programme",
-    "Service",
-    "Services",
-    "Police",
-    "Guard",
-    "Guards",
-    "Mission",
-    "Secretariat",
-    "Parliament",
-    "Cabinet",
-    "Chamber",
-    "Group",
-    "Company",
-    "Corporation",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "Airlines",
-    "Airways",
-    "Railways",
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Television",
-    "TV",
-    "Radio",
-    "Media",
-    "Press",
-    "Tribune",
-    "Herald",
-    "Gazette",
-    "Mujahideen",
-    "Brotherhood",
-    "Coalition",
-    "Alliance",
-    "Command",
-    "Navy",
-    "Embassy",
-    "Consulate",
-    "Government",
-    "Administration",
-    "Legislature",
-    "Shura",
-    "Jirga",
-    "Tribunal",
-    "Units",
-    "Militia",
-    "Trust",
-    "Industries",
-    "Holdings",
-    "Observatory",
-    "Endowment",
-    "Cooperation",
-];
-
-/// First words that make "X of Y" an organisation ("Ministry of Defense").
-const ORG_OPENERS: &[&str] = &[
-    "Ministry",
-    "Ministries",
-    "Bank",
-    "University",
-    "Council",
-    "Organization",
-    "Organisation",
-    "Institute",
-    "Office",
-    "Department",
-    "Commission",
-    "Committee",
-    "Court",
-    "Party",
-    "Front",
-    "Movement",
-    "Assembly",
-    "Union",
-    "League",
-    "Federation",
-    "Association",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Army",
-    "Government",
-    "Board",
-    "Bureau",
-    "Directorate",
-    "Agency",
-    "Embassy",
-    "Consulate",
-    "Coalition",
-    "Alliance",
-    "Society",
-    "Academy",
-    "House",
-    "Secretariat",
-    "Chamber",
-];
-
-/// Last words that make a capitalised run a place, facilities included ("Helmand River").
-const PLACE_HEADS: &[&str] = &[
-    "Province",
-    "Provinces",
-    "District",
-    "County",
-    "Governorate",
-    "Region",
-    "City",
-    "Town",
-    "Village",
-    "River",
-    "Valley",
-    "Mountains",
-    "Mountain",
-    "Hills",
-    "Lake",
-    "Sea",
-    "Gulf",
-    "Bay",
-    "Strait",
-    "Island",
-    "Islands",
-    "Peninsula",
-    "Desert",
-    "Plain",
-    "Plains",
-    "Basin",
-    "Delta",
-    "Oasis",
-    "Wetlands",
-    "Marshes",
-    "Canal",
-    "Pass",
-    "Corridor",
-    "Crossing",
-    "Port",
-    "Harbor",
-    "Harbour",
-    "Airport",
-    "Airbase",
-    "Base",
-    "Highway",
-    "Road",
-    "Street",
-    "Avenue",
-    "Square",
-    "Bridge",
-    "Dam",
-    "Palace",
-    "Mosque",
-    "Shrine",
-    "Prison",
-    "Camp",
-    "Stadium",
-    "Hospital",
-    "Park",
-    "Heights",
-    "Coast",
-    "Tower",
-    "Gate",
-    "Bazaar",
-    "Compound",
-    "Refinery",
-    "Field",
-    "Reservoir",
-    "Line",
-];
-
-/// First words that make "X of Y" or "X Y" a place ("Gulf of Oman", "Mount Damavand").
-const PLACE_OPENERS: &[&str] = &[
-    "Gulf",
-    "Strait",
-    "Sea",
-    "Bay",
-    "Lake",
-    "Mount",
-    "Camp",
-    "Port",
-    "City",
-    "Province",
-    "Island",
-    "Isle",
-    "Cape",
-    "Republic",
-    "Kingdom",
-    "Emirate",
-    "Sultanate",
-];
-
-/// Last words of things that are not entities: treaties, events, plans, documents, awards.
-const NON_ENTITY_HEADS: &[&str] = &[
-    "Treaty",
-    "Agreement",
-    "Accord",
-    "Accords",
-    "Deal",
-    "Plan",
-    "Act",
-    "Law",
-    "Laws",
-    "Initiative",
-    "Declaration",
-    "Revolution",
-    "War",
-    "Wars",
-    "Conference",
-    "Summit",
-    "Process",
-    "Resolution",
-    "Doctrine",
-    "Festival",
-    "Day",
-    "Prize",
-    "Award",
-    "Operation",
-    "Protocol",
-    "Convention",
-    "Charter",
-    "Constitution",
-    "Strategy",
-    "Report",
-    "Index",
-    "Forum",
-    "Talks",
-    "Dialogue",
-    "Format",
-    "Framework",
-    "Memorandum",
-    "Consensus",
-    "Spring",
-    "Crisis",
-    "Uprising",
-    "Ceasefire",
-    "Truce",
-    "Election",
-    "Elections",
-    "Games",
-    "Cup",
-    "Fellow",
-    "Fellowship",
-    "Earthquake",
-    "Massacre",
-    "Attack",
-    "Attacks",
-    "Bombing",
-    "Offensive",
-    "Campaign",
-    "Pact",
-];
-
-/// Department words: a name made only of these and organisation heads is generic
-/// ("Ministry of Defense", "Foreign Ministry") and takes its possessor into its canonical name.
-const GENERIC_WORDS: &[&str] = &[
-    "Foreign",
-    "Affairs",
-    "Defense",
-    "Defence",
-    "Interior",
-    "Finance",
-    "Economy",
-    "Economic",
-    "Trade",
-    "Commerce",
-    "Industry",
-    "Health",
-    "Public",
-    "Education",
-    "Higher",
-    "Energy",
-    "Water",
-    "Power",
-    "Justice",
-    "Agriculture",
-    "Mines",
-    "Petroleum",
-    "Oil",
-    "Gas",
-    "Information",
-    "Culture",
-    "Intelligence",
-    "Security",
-    "National",
-    "Central",
-    "Supreme",
-    "State",
-    "Home",
-    "Labor",
-    "Labour",
-    "Social",
-    "Welfare",
-    "Women",
-    "Refugees",
-    "Repatriation",
-    "Hajj",
-    "Religious",
-    "Endowments",
-    "Communications",
-    "Transport",
-    "Transportation",
-    "Urban",
-    "Rural",
-    "Development",
-    "Planning",
-    "Housing",
-    "Environment",
-    "Tourism",
-    "Youth",
-    "Sports",
-    "Works",
-    "Technical",
-    "Telecommunications",
-    "Technology",
-    "Science",
-    "Martyrs",
-    "Borders",
-    "Tribal",
-    "Virtue",
-    "Vice",
-    "Prevention",
-    "Promotion",
-    "Propagation",
-    "Military",
-    "Armed",
-    "Revenue",
-    "Customs",
-    "Irrigation",
-    "Livestock",
-    "Guidance",
-    "Islamic",
-    "General",
-    "Staff",
-    "Affair",
-];
-
-/// Lowercase words joining two capitalised name parts ("Mazar-e Sharif", "Mohammed bin Salman").
-pub(super) const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "e", "i",
-    "ul", "ud", "ur", "ol", "od", "os", "de", "da", "di", "du", "van", "von", "der", "la", "le",
-    "y", "abu", "wal", "wa",
-];
-
-/// Particles that can open a name when joined by a hyphen ("al-Sharaa").
-pub(super) const OPENING_PARTICLES: &[&str] =
-    &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an"];
-
-/// Lowercase words before an unknown run that make it a place ("in Zaranj").
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "near",
-    "outside",
-    "across",
-    "into",
-    "toward",
-    "towards",
-    "throughout",
-    "around",
-    "at",
-    "from",
-    "to",
-    "via",
-    "inside",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northwestern",
-    "northeastern",
-    "southwestern",
-    "southeastern",
-];
-
-/// Lowercase words after an unknown run that make it a place ("Zindajan district").
-pub(super) const PLACE_NOUNS_AFTER: &[&str] = &[
-    "province",
-    "district",
-    "city",
-    "valley",
-    "region",
-    "border",
-    "crossing",
-    "governorate",
-    "county",
-    "village",
-    "town",
-    "port",
-    "airport",
-    "area",
-    "neighbourhood",
-    "neighborhood",
-    "camp",
-    "prison",
-    "airbase",
-    "base",
-    "dam",
-    "river",
-];
-
-/// Lowercase words after an unknown single word that make it a person ("Ebad said").
-pub(super) const PERSON_VERBS_AFTER: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "argued",
-    "wrote",
-    "writes",
-    "stated",
-    "noted",
-    "warned",
-    "urged",
-    "met",
-    "meets",
-    "visited",
-    "visits",
-    "announced",
-    "denied",
-    "insisted",
-    "praised",
-    "pressed",
-    "complained",
-    "declared",
-    "promised",
-    "stressed",
-    "believes",
-    "believed",
-    "reaffirmed",
-    "reaffirms",
-    "invited",
-    "invites",
-    "received",
-    "receives",
-    "replied",
-    "explained",
-    "has",
-    "had",
-    "was",
-    "is",
-    "who",
-];
-
-/// Weekday and month names, never entities and never part of one.
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Ramadan",
-    "Nowruz",
-    "Eid",
-    "Muharram",
-    "Ashura",
-];
-
-/// Abbreviations whose period does not end a sentence ("Gen. Qassem Soleimani").
-pub(super) const ABBREVIATIONS: &[&str] = &[
-    "gen", "brig", "lt", "col", "maj", "capt", "adm", "dr", "mr", "mrs", "ms", "prof", "sen",
-    "rep", "st", "gov", "jr", "sr", "no", "vs", "mt", "ft", "sgt", "cpl", "rev", "hon", "amb",
-];
-
-/// Word endings that ordinary English words have and names rarely do; a run with such a word
-/// is not taken for a person by default.
-pub(super) const NON_NAME_SUFFIXES: &[&str] = &[
-    "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ings", "ship", "ology", "ics",
-    "ous", "ive", "izes", "ises", "ized", "ised", "ally", "ful", "less", "ties", "ing", "ers",
-];
+const DEMONYMS: &str = include_str!("../lexicon/demonyms.txt");
+const GIVEN_NAMES: &str = include_str!("../lexicon/given_names.txt");
+const TITLES: &str = include_str!("../lexicon/titles.txt");
+const COMMON_WORDS: &str = include_str!("../lexicon/common_words.txt");
+const ORG_HEADS: &str = include_str!("../lexicon/organization_heads.txt");
+const ORG_OPENERS: &str = include_str!("../lexicon/organization_openers.txt");
+const PLACE_HEADS: &str = include_str!("../lexicon/place_heads.txt");
+const PLACE_OPENERS: &str = include_str!("../lexicon/place_openers.txt");
+const NON_ENTITY_HEADS: &str = include_str!("../lexicon/non_entity_heads.txt");
+const GENERIC_WORDS: &str = include_str!("../lexicon/generic_words.txt");
+const CALENDAR: &str = include_str!("../lexicon/calendar.txt");
+const PARTICLES: &str = include_str!("../lexicon/particles.txt");
+const OPENING_PARTICLES: &str = include_str!("../lexicon/opening_particles.txt");
+const PLACE_PREPOSITIONS: &str = include_str!("../lexicon/place_prepositions.txt");
+const PLACE_NOUNS_AFTER: &str = include_str!("../lexicon/place_nouns_after.txt");
+const PERSON_VERBS_AFTER: &str = include_str!("../lexicon/person_verbs_after.txt");
+const ABBREVIATIONS: &str = include_str!("../lexicon/abbreviations.txt");
+const NON_NAME_SUFFIXES: &str = include_str!("../lexicon/non_name_suffixes.txt");
 
 /// A small, fast hasher for short words (FxHash's multiply-rotate): the word lists are looked
 /// up for most capitalised tokens, and SipHash would dominate the run time.
@@ -584,6 +61,9 @@ impl Hasher for WordHasher {
 /// A set of words from the shipped lists.
 pub(super) type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
+/// A short list from the shipped lists, searched in order.
+pub(super) type WordList = Vec<&'static str>;
+
 /// The word lists, as sets for the lookups the rules make per token.
 pub(super) struct Lexicon {
     /// Nationalities and group adjectives ("Iranian", "Shia"): never entities on their own.
@@ -612,10 +92,24 @@ pub(super) struct Lexicon {
     pub(super) generic_lower: HashSet<String, BuildHasherDefault<WordHasher>>,
     /// Month, weekday and holiday names.
     pub(super) calendar: WordSet,
+    /// Lowercase words joining two name parts ("bin", "e").
+    pub(super) particles: WordList,
+    /// Particles that open a name before a hyphen ("al-").
+    pub(super) opening_particles: WordList,
+    /// Lowercase words before a run that make it a place ("in", "near").
+    pub(super) place_prepositions: WordList,
+    /// Lowercase words after a run that make it a place ("district").
+    pub(super) place_nouns_after: WordList,
+    /// Lowercase words after a single word that make it a person ("said").
+    pub(super) person_verbs_after: WordList,
+    /// Abbreviations whose period does not end a sentence ("Gen.").
+    pub(super) abbreviations: WordList,
+    /// Word endings of ordinary words, rare in names ("-tion").
+    pub(super) non_name_suffixes: WordList,
 }
 
 impl Lexicon {
-    /// Reads every list compiled into the binary.
+    /// Reads every list shipped in `src/extract/lexicon/` (compiled into the binary).
     pub(super) fn new() -> Self {
         let mut title_heads = WordSet::default();
         let mut title_mods = WordSet::default();
@@ -633,14 +127,21 @@ impl Lexicon {
             title_heads,
             title_mods,
             common: data_words(COMMON_WORDS).collect(),
-            org_heads: ORG_HEADS.iter().copied().collect(),
-            org_openers: ORG_OPENERS.iter().copied().collect(),
-            place_heads: PLACE_HEADS.iter().copied().collect(),
-            place_openers: PLACE_OPENERS.iter().copied().collect(),
-            non_entity_heads: NON_ENTITY_HEADS.iter().copied().collect(),
-            generic: GENERIC_WORDS.iter().copied().collect(),
-            generic_lower: GENERIC_WORDS.iter().map(|w| w.to_lowercase()).collect(),
-            calendar: CALENDAR.iter().copied().collect(),
+            org_heads: data_words(ORG_HEADS).collect(),
+            org_openers: data_words(ORG_OPENERS).collect(),
+            place_heads: data_words(PLACE_HEADS).collect(),
+            place_openers: data_words(PLACE_OPENERS).collect(),
+            non_entity_heads: data_words(NON_ENTITY_HEADS).collect(),
+            generic: data_words(GENERIC_WORDS).collect(),
+            generic_lower: data_words(GENERIC_WORDS).map(str::to_lowercase).collect(),
+            calendar: data_words(CALENDAR).collect(),
+            particles: data_words(PARTICLES).collect(),
+            opening_particles: data_words(OPENING_PARTICLES).collect(),
+            place_prepositions: data_words(PLACE_PREPOSITIONS).collect(),
+            place_nouns_after: data_words(PLACE_NOUNS_AFTER).collect(),
+            person_verbs_after: data_words(PERSON_VERBS_AFTER).collect(),
+            abbreviations: data_words(ABBREVIATIONS).collect(),
+            non_name_suffixes: data_words(NON_NAME_SUFFIXES).collect(),
         }
     }
 }

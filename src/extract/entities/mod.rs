@@ -184,7 +184,8 @@ impl Extractor {
         &GLOBAL
     }
 
-    /// Compiles the gazetteers and word lists shipped in `src/extract/gazetteer/`.
+    /// Compiles the gazetteers shipped in `src/extract/gazetteer/` and the word lists in
+    /// `src/extract/lexicon/`.
     pub fn new() -> Self {
         Extractor {
             gazetteer: Gazetteer::new(),
@@ -205,6 +206,6 @@ impl Extractor {
             let doc = Doc::new(&self.lexicon, &self.gazetteer, text);
             doc.candidates(ti, &mut cands);
         }
-        resolve(texts, cands)
+        resolve(texts, cands, &self.lexicon.opening_particles)
     }
 }

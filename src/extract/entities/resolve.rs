@@ -12,7 +12,7 @@ use std::hash::BuildHasherDefault;
 
 use super::classify::{Cand, Evidence};
 use super::doc::Doc;
-use super::lexicon::{WordHasher, OPENING_PARTICLES};
+use super::lexicon::WordHasher;
 use super::Mention;
 use crate::model::EntityKind;
 
@@ -125,8 +125,14 @@ fn first_letters_fit(acr: &str, long: &str) -> bool {
     caps.iter().all(|c| it.any(|l| l == *c))
 }
 
-/// Resolves aliases across all candidates and turns them into mentions per text.
-pub(super) fn resolve(texts: &[&str], mut cands: Vec<Cand>) -> Vec<Vec<Mention>> {
+/// Resolves aliases across all candidates and turns them into mentions per text. A full
+/// name that opens with one of `opening_particles` ("al-Zawahiri") also resolves its bare
+/// surname ("Zawahiri").
+pub(super) fn resolve(
+    texts: &[&str],
+    mut cands: Vec<Cand>,
+    opening_particles: &[&str],
+) -> Vec<Vec<Mention>> {
     let surface = |c: &Cand| -> &str { texts[c.text].get(c.start..c.end).unwrap_or("") };
 
     // Acronym definitions: the acronym takes its long form's kind and name.
@@ -168,7 +174,7 @@ pub(super) fn resolve(texts: &[&str], mut cands: Vec<Cand>) -> Vec<Vec<Mention>>
     let mut tails: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if !c.dead && c.kind == EntityKind::Person && c.words >= 2 && c.evidence >= Evidence::Weak {
-            for tail in name_tails(surface(c)) {
+            for tail in name_tails(surface(c), opening_particles) {
                 tails.entry(tail).or_default().push(i);
             }
         }
@@ -269,7 +275,7 @@ pub(super) fn resolve(texts: &[&str], mut cands: Vec<Cand>) -> Vec<Vec<Mention>>
 /// The trailing parts of a full name that can stand for it: every suffix that starts at a
 /// word ("Kazemi Qomi", "Qomi"), and the same without an opening particle ("Zawahiri" for
 /// "al-Zawahiri").
-fn name_tails(name: &str) -> Vec<&str> {
+fn name_tails<'a>(name: &'a str, opening_particles: &[&str]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let starts = name
         .char_indices()
@@ -278,7 +284,7 @@ fn name_tails(name: &str) -> Vec<&str> {
     for i in starts {
         let tail = &name[i..];
         out.push(tail);
-        let bare = OPENING_PARTICLES.iter().find_map(|p| {
+        let bare = opening_particles.iter().find_map(|p| {
             tail.strip_prefix(p)
                 .and_then(|r| r.strip_prefix('-'))
                 .filter(|r| !r.is_empty())

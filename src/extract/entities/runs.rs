@@ -6,13 +6,12 @@
 //! calendar words end a run, and in a headline words join only behind a given name.
 
 use super::doc::Doc;
-use super::lexicon::{OPENING_PARTICLES, PARTICLES};
 use super::tokenize::{Gap, Shape};
 
 impl Doc<'_> {
     /// A lowercase particle that can open a name when a hyphen follows ("al-Sharaa").
     pub(super) fn opening_particle(&self, i: usize) -> bool {
-        self.toks[i].shape == Shape::Lower && self.lower_is(i, OPENING_PARTICLES)
+        self.toks[i].shape == Shape::Lower && self.lower_is(i, &self.lex.opening_particles)
     }
 
     /// The last token of the run starting at `i`.
@@ -53,7 +52,7 @@ impl Doc<'_> {
             if !after_ok {
                 return j;
             }
-            if self.lower_is(next, PARTICLES) {
+            if self.lower_is(next, &self.lex.particles) {
                 j = self.unit_end(after);
                 continue;
             }

@@ -5,8 +5,6 @@
 //! it sits on. Hyphens join parts of one name ("al-Zawahiri"), initialisms keep their dots
 //! ("U.S."), and an abbreviation's period ("Gen.") does not end a sentence.
 
-use super::lexicon::ABBREVIATIONS;
-
 /// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gap {
@@ -74,8 +72,9 @@ fn initialism_so_far(s: &str) -> bool {
     }) && s.chars().next_back().is_some_and(char::is_uppercase)
 }
 
-/// Splits a text into tokens with byte offsets.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+/// Splits a text into tokens with byte offsets. A period after one of `abbreviations` ("Gen.")
+/// does not end a sentence.
+pub(super) fn tokenize(text: &str, abbreviations: &[&str]) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
     let mut line = 0usize;
     // End of what the previous token consumed (its possessive included).
@@ -135,7 +134,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         let gap_text = &text[consumed.min(start)..start];
         let (gap, sent) = match toks.last() {
             None => (Gap::Punct, true),
-            Some(p) => classify_gap(gap_text, &text[p.start..p.end]),
+            Some(p) => classify_gap(gap_text, &text[p.start..p.end], abbreviations),
         };
         toks.push(Tok {
             start,
@@ -171,14 +170,14 @@ fn shape_of(word: &str) -> Shape {
 }
 
 /// What the characters between two tokens mean: the gap kind and whether a sentence starts.
-fn classify_gap(gap: &str, prev_word: &str) -> (Gap, bool) {
+fn classify_gap(gap: &str, prev_word: &str, abbreviations: &[&str]) -> (Gap, bool) {
     if gap == "-" {
         return (Gap::Hyphen, false);
     }
     if !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
         return (Gap::Space, false);
     }
-    let abbrev = ABBREVIATIONS
+    let abbrev = abbreviations
         .iter()
         .any(|a| a.eq_ignore_ascii_case(prev_word));
     if abbrev && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ') && gap.len() > 1 {
