@@ -11,6 +11,8 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::text::date::{MONTHS, MONTHS_SHORT};
+
 const DEMONYMS: &str = include_str!("../lexicon/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../lexicon/given_names.txt");
 const TITLES: &str = include_str!("../lexicon/titles.txt");
@@ -90,7 +92,7 @@ pub(super) struct Lexicon {
     pub(super) generic: WordSet,
     /// The department words lowercased, for titles written in lowercase.
     pub(super) generic_lower: HashSet<String, BuildHasherDefault<WordHasher>>,
-    /// Month, weekday and holiday names.
+    /// Month names (from `crate::text::date`), weekday and holiday names.
     pub(super) calendar: WordSet,
     /// Lowercase words joining two name parts ("bin", "e").
     pub(super) particles: WordList,
@@ -134,7 +136,11 @@ impl Lexicon {
             non_entity_heads: data_words(NON_ENTITY_HEADS).collect(),
             generic: data_words(GENERIC_WORDS).collect(),
             generic_lower: data_words(GENERIC_WORDS).map(str::to_lowercase).collect(),
-            calendar: data_words(CALENDAR).collect(),
+            calendar: MONTHS
+                .into_iter()
+                .chain(MONTHS_SHORT)
+                .chain(data_words(CALENDAR))
+                .collect(),
             particles: data_words(PARTICLES).collect(),
             opening_particles: data_words(OPENING_PARTICLES).collect(),
             place_prepositions: data_words(PLACE_PREPOSITIONS).collect(),

@@ -172,6 +172,21 @@ fn sentence_openers_and_calendar_words_are_not_names() {
 }
 
 #[test]
+fn calendar_words_cover_the_month_table() {
+    use crate::text::date::{MONTHS, MONTHS_SHORT};
+    let calendar = &Extractor::global().lexicon.calendar;
+    for w in MONTHS
+        .iter()
+        .chain(&MONTHS_SHORT)
+        .chain(&["Sept", "Monday", "Ramadan"])
+    {
+        assert!(calendar.contains(w), "{w}");
+    }
+    // 12 months, 11 abbreviations ("May" is both), "Sept", 7 weekdays and 5 holidays.
+    assert_eq!(calendar.len(), 12 + 11 + 1 + 7 + 5);
+}
+
+#[test]
 fn headings_and_kind_labels_are_not_names() {
     assert!(found("Brief Analysis").is_empty());
     assert!(
