@@ -5,11 +5,10 @@
 //!
 //! Each file is one list, `#` lines are comments, and words are separated by white space (one
 //! per line in most files). Every list is compiled into the binary with `include_str!`. The
-//! sets are hashed with a fast hasher because they are looked up for most capitalised tokens;
+//! sets are hashed with FxHash because they are looked up for most capitalised tokens;
 //! the short lists are searched in order.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashSet;
 
 use crate::text::date::{MONTHS, MONTHS_SHORT};
 
@@ -32,36 +31,10 @@ const PERSON_VERBS_AFTER: &str = include_str!("../lexicon/person_verbs_after.txt
 const ABBREVIATIONS: &str = include_str!("../lexicon/abbreviations.txt");
 const NON_NAME_SUFFIXES: &str = include_str!("../lexicon/non_name_suffixes.txt");
 
-/// A small, fast hasher for short words (FxHash's multiply-rotate): the word lists are looked
-/// up for most capitalised tokens, and SipHash would dominate the run time.
-#[derive(Default, Clone, Copy)]
-pub(super) struct WordHasher(u64);
-
-const WORD_HASH_K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(WORD_HASH_K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(WORD_HASH_K);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(WORD_HASH_K);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A set of words from the shipped lists.
-pub(super) type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// A set of words from the shipped lists, hashed with FxHash (`rustc-hash`): the sets are
+/// looked up for most capitalised tokens, where SipHash would dominate the run time, and their
+/// keys are our own short words.
+pub(super) type WordSet = FxHashSet<&'static str>;
 
 /// A short list from the shipped lists, searched in order.
 pub(super) type WordList = Vec<&'static str>;
@@ -91,7 +64,7 @@ pub(super) struct Lexicon {
     /// Department words ("Defense", "Foreign") that make a body generic.
     pub(super) generic: WordSet,
     /// The department words lowercased, for titles written in lowercase.
-    pub(super) generic_lower: HashSet<String, BuildHasherDefault<WordHasher>>,
+    pub(super) generic_lower: FxHashSet<String>,
     /// Month names (from `crate::text::date`), weekday and holiday names.
     pub(super) calendar: WordSet,
     /// Lowercase words joining two name parts ("bin", "e").

@@ -8,11 +8,11 @@
 //! possessor's name ("Taliban Ministry of Defense").
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHashMap;
 
 use super::classify::{Cand, Evidence};
 use super::doc::Doc;
-use super::lexicon::WordHasher;
 use super::Mention;
 use crate::model::EntityKind;
 
@@ -171,7 +171,7 @@ pub(super) fn resolve(
 
     // Trailing words of full person names (two or more name words) -> the names' candidate
     // indices, in reading order: "Qomi" and "Kazemi Qomi" both lead to "Hassan Kazemi Qomi".
-    let mut tails: HashMap<&str, Vec<usize>, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut tails: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if !c.dead && c.kind == EntityKind::Person && c.words >= 2 && c.evidence >= Evidence::Weak {
             for tail in name_tails(surface(c), opening_particles) {
