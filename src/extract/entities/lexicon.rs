@@ -39,7 +39,8 @@ pub(super) type WordSet = FxHashSet<&'static str>;
 /// A short list from the shipped lists, searched in order.
 pub(super) type WordList = Vec<&'static str>;
 
-/// The word lists, as sets for the lookups the rules make per token.
+/// The word lists, loaded once: sets for the lookups the rules make per token, and short
+/// lists searched in order.
 pub(super) struct Lexicon {
     /// Nationalities and group adjectives ("Iranian", "Shia"): never entities on their own.
     pub(super) demonyms: WordSet,
