@@ -1,0 +1,524 @@
+//! Step 4 of reading a text: classifying each run as a person, an organisation or a place,
+//! or dropping it, and recording how sure the rules are ([`Evidence`]).
+//!
+//! A leading title ("Foreign Minister", "Ambassador", "Gen.") is dropped and marks a person; a
+//! head word marks an organisation ("Bank", "Ministry", "Front", "Party", "Council", "Corps"
+//! ...) or a place ("Province", "River", "Airport" ...); a gazetteer match gives its kind;
+//! given names, particles and lowercase titles before the run ("foreign minister Amir Khan
+//! Muttaqi") mark people; a place preposition ("in", "near") marks a place. Remaining runs of
+//! two to five name-like words are people.
+
+use super::doc::Doc;
+use super::gazetteer::Hit;
+use super::tokenize::{Gap, Shape};
+use crate::model::EntityKind;
+
+/// Why a candidate has its kind, strongest last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Evidence {
+    /// A single capitalised word with nothing around it: kept only if an alias resolves it.
+    Unsupported,
+    /// A context cue (a preposition, a following verb) or the default for name-like runs.
+    Weak,
+    /// A rule: a title, a head word, a given name, a particle.
+    Rule,
+    /// A gazetteer entry or a defined acronym.
+    Strong,
+}
+
+/// A candidate mention: a span of one text with its kind, before aliases are resolved.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    /// Index of the text it was read from.
+    pub(super) text: usize,
+    /// Byte offset of the first byte in its text.
+    pub(super) start: usize,
+    /// Byte offset one past the last byte in its text.
+    pub(super) end: usize,
+    /// Person, organization or place.
+    pub(super) kind: EntityKind,
+    /// Why it has its kind.
+    pub(super) evidence: Evidence,
+    /// Canonical name from the gazetteer, when it matched.
+    pub(super) canonical: Option<&'static str>,
+    /// Number of name words (for surname matching).
+    pub(super) words: usize,
+    /// Index (in the candidate list) of the mention that possesses this one ("Taliban's").
+    pub(super) possessor: Option<usize>,
+    /// The mention is followed by a possessive.
+    pub(super) poss: bool,
+    /// A generic body ("Ministry of Defense") whose canonical name takes its possessor.
+    pub(super) generic: bool,
+    /// All caps, parenthesised right after a long form: an acronym definition.
+    pub(super) acronym_of: Option<usize>,
+    /// Merged into a longer candidate; not reported.
+    pub(super) dead: bool,
+}
+
+impl Doc<'_> {
+    /// Classifies the run `a..=b` and pushes its candidates.
+    pub(super) fn classify_run(&self, ti: usize, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let mut a = a;
+        // Leading "The", calendar words, and sentence openers that are ordinary words.
+        while a <= b {
+            let w = self.word(a);
+            let is_hit = self.hit_at[a].is_some();
+            let strip = !is_hit
+                && (self.is_calendar(a)
+                    || w == "The"
+                    || w == "the"
+                    || (self.toks[a].shape == Shape::Cap && self.lower_in(a, &self.lex.common))
+                    || (self.toks[a].sent
+                        && self.toks[a].shape == Shape::Cap
+                        && w.ends_with("ly")
+                        && a < b));
+            if !strip {
+                break;
+            }
+            a += 1;
+        }
+        if a > b {
+            return;
+        }
+        // Trailing calendar words ("Kabul March") and a lone trailing "The".
+        let mut b = b;
+        while b > a && self.hit_at[b].is_none() && self.is_calendar(b) {
+            b -= 1;
+        }
+        let headline = self.headline[self.toks[a].line];
+
+        // Exactly one gazetteer span.
+        if let Some(h) = self.hit_at[a] {
+            if h.last == b {
+                self.push_hit(ti, h, out);
+                return;
+            }
+        }
+
+        // Title prefix: "Foreign Minister", "Taliban Supreme Leader", "Gen.".
+        if let Some(name_start) = self.title_prefix(a, b) {
+            let mut k = a;
+            while k < name_start {
+                if let Some(h) = self.hit_at[k] {
+                    if h.last < name_start {
+                        self.push_hit(ti, h, out);
+                        k = h.last + 1;
+                        continue;
+                    }
+                }
+                k += 1;
+            }
+            self.push_person(ti, name_start, b, Evidence::Rule, out);
+            return;
+        }
+
+        if let Some(kind) = self.org_or_place_by_head(a, b) {
+            let a2 = if self.toks[a].sent && self.lower_in(a, &self.lex.common) {
+                a + 1
+            } else {
+                a
+            };
+            let generic = kind == EntityKind::Organization && self.is_generic(a2, b);
+            self.push(ti, a2, b, kind, Evidence::Rule, out);
+            if let Some(c) = out.last_mut() {
+                c.generic = generic;
+            }
+            return;
+        }
+        if self.non_entity_head(b) {
+            return;
+        }
+
+        // Gazetteer spans inside the run: emit them, classify what lies between.
+        let has_hit = (a..=b).any(|k| self.hit_at[k].is_some());
+        if has_hit && !self.particle_name(a, b) {
+            let mut k = a;
+            let mut seg = a;
+            while k <= b {
+                if let Some(h) = self.hit_at[k] {
+                    if h.last <= b {
+                        if seg < k {
+                            self.classify_plain(ti, seg, k - 1, headline, out);
+                        }
+                        self.push_hit(ti, h, out);
+                        k = h.last + 1;
+                        seg = k;
+                        continue;
+                    }
+                }
+                k += 1;
+            }
+            if seg <= b {
+                self.classify_plain(ti, seg, b, headline, out);
+            }
+            return;
+        }
+        self.classify_plain(ti, a, b, headline, out);
+    }
+
+    /// A run with no gazetteer span, no title and no head word.
+    fn classify_plain(&self, ti: usize, a: usize, b: usize, headline: bool, out: &mut Vec<Cand>) {
+        let mut a = a;
+        while a <= b
+            && (self.lex.demonyms.contains(self.word(a))
+                || self.word(a) == "The"
+                || self.is_calendar(a)
+                || (self.toks[a].shape == Shape::Cap && self.lower_in(a, &self.lex.common)))
+        {
+            a += 1;
+        }
+        if a > b {
+            return;
+        }
+        let words = b - a + 1;
+        if self.non_entity_head(b) {
+            return;
+        }
+        // Acronyms: all caps, one token.
+        if words == 1 && self.toks[a].shape == Shape::Upper {
+            if is_roman_numeral(self.word(a)) {
+                return;
+            }
+            // In an all-caps heading ("ABOUT THE AUTHORS") or when too long for an acronym
+            // ("RECOMMENDED"), a capitalised word counts only if a definition resolves it.
+            let letters = self.word(a).chars().filter(|c| c.is_alphabetic()).count();
+            let ev = if headline || letters > 6 {
+                Evidence::Unsupported
+            } else {
+                Evidence::Weak
+            };
+            self.push(ti, a, a, EntityKind::Organization, ev, out);
+            return;
+        }
+        let given = self.lex.given.contains(self.word(a));
+        let particle = self.particle_name(a, b);
+        let person_rule = given || particle;
+        if headline {
+            let whole_line = (a == 0 || self.toks[a].gap == Gap::Punct)
+                && (b + 1 >= self.toks.len() || self.toks[b + 1].gap == Gap::Punct);
+            if person_rule && whole_line && (2..=4).contains(&words) {
+                self.push_person(ti, a, b, Evidence::Rule, out);
+            }
+            return;
+        }
+        if self.title_before(a) {
+            self.push_person(ti, a, b, Evidence::Rule, out);
+            return;
+        }
+        if person_rule && words >= 2 {
+            self.push_person(ti, a, b, Evidence::Rule, out);
+            return;
+        }
+        if self.place_cue(a, b) {
+            self.push(ti, a, b, EntityKind::Place, Evidence::Weak, out);
+            return;
+        }
+        if words == 1 {
+            let ev = if self.person_verb_after(b) {
+                Evidence::Weak
+            } else {
+                Evidence::Unsupported
+            };
+            if self.toks[a].sent
+                && ev == Evidence::Unsupported
+                && self.lower_in(a, &self.lex.common)
+            {
+                return;
+            }
+            self.push(ti, a, a, EntityKind::Person, ev, out);
+            return;
+        }
+        if words <= 5 && self.name_like(a, b) {
+            self.push(ti, a, b, EntityKind::Person, Evidence::Weak, out);
+        }
+    }
+
+    /// Pushes a person, without the demonyms that may open the run ("Iranian").
+    fn push_person(&self, ti: usize, a: usize, b: usize, ev: Evidence, out: &mut Vec<Cand>) {
+        let mut a = a;
+        while a <= b && self.lex.demonyms.contains(self.word(a)) {
+            a += 1;
+        }
+        if a > b {
+            return;
+        }
+        if a == b && self.toks[a].shape == Shape::Upper && is_roman_numeral(self.word(a)) {
+            return;
+        }
+        self.push(ti, a, b, EntityKind::Person, ev, out);
+    }
+
+    /// Whether the words `a..=b` look like a name: no ordinary-word endings, no common words.
+    fn name_like(&self, a: usize, b: usize) -> bool {
+        let department = (a..=b)
+            .all(|k| self.toks[k].shape == Shape::Lower || self.lex.generic.contains(self.word(k)));
+        !department
+            && (a..=b).all(|k| {
+                let w = self.word(k);
+                if self.toks[k].shape == Shape::Lower {
+                    return true;
+                }
+                if self.lower_in(k, &self.lex.common) || (k == a && self.lex.demonyms.contains(w)) {
+                    return false;
+                }
+                if self.lex.given.contains(w) {
+                    return true;
+                }
+                let lw = w.to_lowercase();
+                !self
+                    .lex
+                    .non_name_suffixes
+                    .iter()
+                    .any(|s| lw.len() > s.len() + 2 && lw.ends_with(s))
+            })
+    }
+
+    /// Whether the run carries an Arabic or Persian name particle or opener: "al-", "bin",
+    /// "ibn", "Abu", "Abdul", "Abd".
+    fn particle_name(&self, a: usize, b: usize) -> bool {
+        let mut in_hit = vec![false; b + 1 - a];
+        for k in a..=b {
+            if let Some(h) = self.hit_at[k] {
+                for x in k..=h.last.min(b) {
+                    in_hit[x - a] = true;
+                }
+            }
+        }
+        (a..=b).filter(|&k| !in_hit[k - a]).any(|k| {
+            let w = self.word(k);
+            let lower_particle = self.toks[k].shape == Shape::Lower
+                && (matches!(w, "bin" | "ibn" | "bint")
+                    || (self.lex.opening_particles.contains(&w)
+                        && k < b
+                        && self.toks[k + 1].gap == Gap::Hyphen));
+            lower_particle
+                || (k < b && matches!(w, "Abu" | "Abdul" | "Abd" | "Abdel" | "Bin" | "Ibn"))
+        })
+    }
+
+    /// If the run opens with a title ("Prime Minister", "Ambassador", "Taliban Supreme
+    /// Leader"), the index where the name after it starts.
+    fn title_prefix(&self, a: usize, b: usize) -> Option<usize> {
+        let mut k = a;
+        let mut last_head: Option<usize> = None;
+        while k <= b {
+            if let Some(h) = self.hit_at[k] {
+                if last_head.is_none() && h.last < b && h.first == k {
+                    k = h.last + 1;
+                    continue;
+                }
+                break;
+            }
+            let w = self.word(k);
+            if k == a && self.lex.demonyms.contains(w) {
+                k += 1;
+                continue;
+            }
+            if self.toks[k].shape == Shape::Lower {
+                // "Minister of Foreign Affairs": of + department words.
+                if (w == "of" || w == "for") && last_head.is_some() {
+                    let mut m = k + 1;
+                    while m <= b && self.lex.generic.contains(self.word(m)) {
+                        m += 1;
+                    }
+                    if m > k + 1 && m <= b {
+                        last_head = Some(m - 1);
+                        k = m;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let head = self.lower_in(k, &self.lex.title_heads);
+            let modifier = self.lower_in(k, &self.lex.title_mods);
+            if head {
+                last_head = Some(k);
+            } else if !modifier {
+                break;
+            }
+            k += 1;
+        }
+        let h = last_head?;
+        if h >= b {
+            return None;
+        }
+        let rest = h + 1;
+        if self.org_or_place_by_head(rest, b).is_some() || self.non_entity_head(b) {
+            return None;
+        }
+        if let Some(hit) = self.hit_at[rest] {
+            if hit.last == b {
+                return None;
+            }
+        }
+        Some(rest)
+    }
+
+    /// Organisation or place by the run's last word or its "X of" opener.
+    fn org_or_place_by_head(&self, a: usize, b: usize) -> Option<EntityKind> {
+        if a == b {
+            return None;
+        }
+        let last = self.word(b);
+        if self.lex.org_heads.contains(last) {
+            return Some(EntityKind::Organization);
+        }
+        if self.lex.place_heads.contains(last) {
+            return Some(EntityKind::Place);
+        }
+        // "Supreme National Security Council of Iran": a head right before "of".
+        if let Some(of) = (a + 1..b).find(|&k| matches!(self.word(k), "of" | "for")) {
+            if self.lex.org_heads.contains(self.word(of - 1)) {
+                return Some(EntityKind::Organization);
+            }
+        }
+        {
+            let first = self.word(a);
+            let second = self.word(a + 1);
+            let of = matches!(second, "of" | "for");
+            if self.lex.org_openers.contains(first) && of {
+                return Some(EntityKind::Organization);
+            }
+            if self.lex.place_openers.contains(first) && (of || first == "Mount" || first == "Lake")
+            {
+                return Some(EntityKind::Place);
+            }
+        }
+        None
+    }
+
+    fn non_entity_head(&self, b: usize) -> bool {
+        self.lex.non_entity_heads.contains(self.word(b))
+    }
+
+    /// A body named only by department words ("Ministry of Defense", "Foreign Ministry").
+    fn is_generic(&self, a: usize, b: usize) -> bool {
+        (a..=b).all(|k| {
+            let w = self.word(k);
+            self.toks[k].shape == Shape::Lower
+                || self.lex.generic.contains(w)
+                || self.lex.org_heads.contains(w)
+                || self.lex.demonyms.contains(w)
+        })
+    }
+
+    /// A lowercase title shortly before the run: "foreign minister Amir Khan Muttaqi",
+    /// "minister of energy and water Abdul Latif Mansoor", "the ambassador, Bahadur Aminian".
+    fn title_before(&self, a: usize) -> bool {
+        let mut k = a;
+        let mut steps = 0;
+        while k > 0 && steps < 7 {
+            let gap = self.toks[k].gap;
+            if gap == Gap::Punct {
+                // Allow one comma right before the name: "his deputy, Naim Qassem".
+                let between = &self.text[self.toks[k - 1].end..self.toks[k].start];
+                if !(k == a && between.trim() == ",") {
+                    return false;
+                }
+            }
+            k -= 1;
+            steps += 1;
+            let t = &self.toks[k];
+            if t.shape != Shape::Lower {
+                return false;
+            }
+            if self.lower_in(k, &self.lex.title_heads) {
+                return true;
+            }
+            let w = self.word(k);
+            let filler = self.lex.title_mods.contains(w)
+                || self.lex.generic_lower.contains(w)
+                || matches!(
+                    w,
+                    "of" | "and" | "the" | "for" | "affairs" | "its" | "his" | "her"
+                );
+            if !filler {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A preposition before the run or a place noun after it.
+    fn place_cue(&self, a: usize, b: usize) -> bool {
+        if a > 0 && self.toks[a].gap == Gap::Space && self.toks[a - 1].shape == Shape::Lower {
+            let mut k = a - 1;
+            if self.word(k) == "the" && k > 0 && self.toks[k].gap == Gap::Space {
+                k -= 1;
+            }
+            if self.lower_is(k, &self.lex.place_prepositions) {
+                return true;
+            }
+        }
+        let n = self.toks.len();
+        b + 1 < n
+            && !self.toks[b].poss
+            && self.toks[b + 1].gap == Gap::Space
+            && self.lower_is(b + 1, &self.lex.place_nouns_after)
+    }
+
+    fn person_verb_after(&self, b: usize) -> bool {
+        let n = self.toks.len();
+        if self.toks[b].poss {
+            return false;
+        }
+        if b + 1 < n && self.toks[b + 1].gap == Gap::Space {
+            return self.lower_is(b + 1, &self.lex.person_verbs_after);
+        }
+        false
+    }
+
+    fn push_hit(&self, ti: usize, h: Hit, out: &mut Vec<Cand>) {
+        let e = &self.gaz.entries[h.entry];
+        out.push(Cand {
+            text: ti,
+            start: h.start,
+            end: h.end,
+            kind: e.kind,
+            evidence: Evidence::Strong,
+            canonical: Some(e.canonical),
+            words: h.last - h.first + 1,
+            possessor: None,
+            poss: self.toks[h.last].poss,
+            generic: false,
+            acronym_of: None,
+            dead: false,
+        });
+    }
+
+    /// Pushes the candidate spanning tokens `a..=b`.
+    fn push(
+        &self,
+        ti: usize,
+        a: usize,
+        b: usize,
+        kind: EntityKind,
+        evidence: Evidence,
+        out: &mut Vec<Cand>,
+    ) {
+        let start = self.toks[a].start;
+        let end = self.toks[b].end;
+        let words = (a..=b)
+            .filter(|&k| self.toks[k].shape != Shape::Lower)
+            .count();
+        out.push(Cand {
+            text: ti,
+            start,
+            end,
+            kind,
+            evidence,
+            canonical: None,
+            words,
+            possessor: None,
+            poss: self.toks[b].poss,
+            generic: false,
+            acronym_of: None,
+            dead: false,
+        });
+    }
+}
+
+/// Up to four of I, V and X ("II", "XIV"): a regnal or list number, not an acronym.
+fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}

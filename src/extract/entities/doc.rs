@@ -1,0 +1,109 @@
+//! One text as the rules read it: its tokens, its gazetteer matches and which of its lines
+//! are headlines, and the loop that cuts it into capitalised runs and classifies each one.
+
+use super::classify::Cand;
+use super::gazetteer::{Gazetteer, Hit};
+use super::lexicon::{lower_contains, Lexicon, WordSet};
+use super::tokenize::{tokenize, Gap, Shape, Tok};
+
+/// One text, tokenised, with its gazetteer hits.
+pub(super) struct Doc<'a> {
+    /// The word lists.
+    pub(super) lex: &'a Lexicon,
+    /// The gazetteers, whose entries [`Hit`]s point at.
+    pub(super) gaz: &'a Gazetteer,
+    /// The text read.
+    pub(super) text: &'a str,
+    /// Its word tokens, in order.
+    pub(super) toks: Vec<Tok>,
+    /// For each token, the hit starting at it.
+    pub(super) hit_at: Vec<Option<Hit>>,
+    /// For each line, whether it is a headline (see [`headlines`]).
+    pub(super) headline: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenises `text` and finds its gazetteer matches and headlines.
+    pub(super) fn new(lex: &'a Lexicon, gaz: &'a Gazetteer, text: &'a str) -> Self {
+        let toks = tokenize(text, &lex.abbreviations);
+        let hit_at = gaz.hits(text, &toks);
+        let headline = headlines(lex, text, &toks);
+        Doc {
+            lex,
+            gaz,
+            text,
+            toks,
+            hit_at,
+            headline,
+        }
+    }
+
+    /// The text of token `i`.
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether token `i`, ignoring ASCII case, is one of `set`.
+    pub(super) fn lower_is(&self, i: usize, set: &[&str]) -> bool {
+        let w = self.word(i);
+        set.iter().any(|s| s.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i`, lowercased, is in `set`.
+    pub(super) fn lower_in(&self, i: usize, set: &WordSet) -> bool {
+        lower_contains(set, self.word(i))
+    }
+
+    /// Candidates of this text, appended to `out`.
+    pub(super) fn candidates(&self, text_index: usize, out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        let base = out.len();
+        let mut i = 0;
+        while i < n {
+            let starts_run = self.toks[i].capish()
+                || self.hit_at[i].is_some()
+                || (self.opening_particle(i) && i + 2 < n && self.toks[i + 1].gap == Gap::Hyphen);
+            if !starts_run {
+                i += 1;
+                continue;
+            }
+            let end = self.run_end(i);
+            self.classify_run(text_index, i, end, out);
+            i = end + 1;
+        }
+        self.link_acronyms_and_possessors(base, out);
+    }
+}
+
+/// Lines whose every content word is capitalised are headlines (titles, headings, kind
+/// labels): only gazetteer names and whole-line person names are read there.
+fn headlines(lex: &Lexicon, text: &str, toks: &[Tok]) -> Vec<bool> {
+    let lines = toks.last().map_or(0, |t| t.line + 1);
+    let mut cap = vec![0usize; lines];
+    let mut prose = vec![false; lines];
+    for (k, t) in toks.iter().enumerate() {
+        // A line that ends in a full stop is a sentence, however short.
+        let last_of_line = toks.get(k + 1).is_none_or(|n| n.line != t.line);
+        if last_of_line {
+            let tail = text[t.end..].split('\n').next().unwrap_or("");
+            if tail.trim_end().ends_with('.') {
+                prose[t.line] = true;
+            }
+        }
+        if prose[t.line] {
+            continue;
+        }
+        match t.shape {
+            Shape::Cap | Shape::Upper => cap[t.line] += 1,
+            Shape::Lower => {
+                let w = &text[t.start..t.end];
+                if w.len() >= 4 && !lex.common.contains(w) {
+                    prose[t.line] = true;
+                }
+            }
+            Shape::Other => {}
+        }
+    }
+    (0..lines).map(|l| !prose[l] && cap[l] >= 2).collect()
+}

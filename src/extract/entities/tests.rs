@@ -1,0 +1,446 @@
+//! Behaviour of the extractor on short texts: one test per rule or decision, and properties
+//! every output keeps (offsets point at the text, no panic, bounded time).
+
+use super::*;
+use crate::model::Passage;
+use proptest::prelude::*;
+
+/// `(text, kind)` of every mention, in order.
+fn found(text: &str) -> Vec<(String, EntityKind)> {
+    extract_mentions(text)
+        .into_iter()
+        .map(|m| (m.text, m.kind))
+        .collect()
+}
+
+fn has(text: &str, name: &str, kind: EntityKind) -> bool {
+    found(text).iter().any(|(t, k)| t == name && *k == kind)
+}
+
+fn canonical_of(text: &str, surface: &str) -> Option<String> {
+    extract_mentions(text)
+        .into_iter()
+        .find(|m| m.text == surface)
+        .map(|m| m.canonical)
+}
+
+use EntityKind::{Organization as O, Person as P, Place as L};
+
+#[test]
+fn lowercase_title_before_a_name_marks_a_person_and_stays_out() {
+    let t = "The talks ended when foreign minister Amir Khan Muttaqi left the room.";
+    assert!(has(t, "Amir Khan Muttaqi", P));
+    assert!(!found(t).iter().any(|(n, _)| n.contains("minister")));
+}
+
+#[test]
+fn capitalised_title_is_stripped() {
+    assert!(has("He later met Ambassador Aminian twice.", "Aminian", P));
+    let t = "Pakistani Prime Minister Shehbaz Sharif flew home.";
+    assert_eq!(found(t), vec![("Shehbaz Sharif".to_string(), P)]);
+    assert!(has("Brig. Gen. Esmail Qaani spoke.", "Esmail Qaani", P));
+    assert!(has(
+        "It was signed by Minister of Foreign Affairs Ishaq Dar in May.",
+        "Ishaq Dar",
+        P
+    ));
+}
+
+#[test]
+fn organisation_before_a_title_is_its_own_mention() {
+    let t = "Yesterday Taliban Supreme Leader Hibatullah Akhundzada issued a decree.";
+    assert!(has(t, "Taliban", O));
+    assert!(has(t, "Hibatullah Akhundzada", P));
+}
+
+#[test]
+fn particles_stay_inside_names() {
+    assert!(has(
+        "A strike killed Ayman al-Zawahiri in July.",
+        "Ayman al-Zawahiri",
+        P
+    ));
+    assert!(has(
+        "Analysts watched Mohammed bin Salman closely.",
+        "Mohammed bin Salman",
+        P
+    ));
+    assert!(has(
+        "The militia was led by Abu Mahdi al-Muhandis until 2020.",
+        "Abu Mahdi al-Muhandis",
+        P
+    ));
+    assert!(has(
+        "She interviewed Abdul Ghani Baradar last year.",
+        "Abdul Ghani Baradar",
+        P
+    ));
+}
+
+#[test]
+fn double_surnames_resolve_short_forms() {
+    let t = "Envoy Hassan Kazemi Qomi arrived on Monday. Later, Kazemi Qomi met officials, and Qomi said little.";
+    let ms = extract_mentions(t);
+    let people: Vec<_> = ms.iter().filter(|m| m.kind == P).collect();
+    assert_eq!(people.len(), 3, "{people:?}");
+    assert!(people.iter().all(|m| m.canonical == "Hassan Kazemi Qomi"));
+}
+
+#[test]
+fn surname_mentioned_first_resolves_to_a_later_full_name() {
+    let t = "Ambassador Aminian hosted the talks. Iran's envoy, Bahadur Aminian, spoke first.";
+    assert_eq!(
+        canonical_of(t, "Aminian").as_deref(),
+        Some("Bahadur Aminian")
+    );
+}
+
+#[test]
+fn surname_with_a_verb_is_kept_only_when_resolved_or_cued() {
+    let t = "Taliban health minister Qalandar Ebad toured Herat. In September, Ebad visited Iran.";
+    assert_eq!(canonical_of(t, "Ebad").as_deref(), Some("Qalandar Ebad"));
+    assert!(has(
+        "In September, Karimi said the talks failed.",
+        "Karimi",
+        P
+    ));
+}
+
+#[test]
+fn possessives_are_split_off() {
+    let t = "Iran's envoy met the Taliban's Ministry of Defense on Friday.";
+    let ms = extract_mentions(t);
+    let iran = ms.iter().find(|m| m.text == "Iran").expect("Iran found");
+    assert_eq!(&t[iran.start..iran.end], "Iran");
+    let mod_ = ms
+        .iter()
+        .find(|m| m.text == "Ministry of Defense")
+        .expect("ministry found");
+    assert_eq!(mod_.kind, O);
+    assert_eq!(mod_.canonical, "Taliban Ministry of Defense");
+    assert!(has(t, "Taliban", O));
+}
+
+#[test]
+fn defined_acronyms_become_aliases() {
+    let t = "Few meetings covered the Baloch Yakjehti Front (BYF), a new movement. Later, BYF leaders denied it.";
+    let ms = extract_mentions(t);
+    let byf: Vec<_> = ms.iter().filter(|m| m.text == "BYF").collect();
+    assert_eq!(byf.len(), 2);
+    assert!(byf
+        .iter()
+        .all(|m| m.canonical == "Baloch Yakjehti Front" && m.kind == O));
+}
+
+#[test]
+fn acronym_long_form_across_a_possessive() {
+    let t = "None covered the Islamic State's Khorasan Province (ISKP), which struck Shiraz. An ISKP cell was broken up.";
+    let ms = extract_mentions(t);
+    let long = ms
+        .iter()
+        .find(|m| m.text == "Islamic State's Khorasan Province")
+        .expect("long form is one mention");
+    assert_eq!(long.kind, O);
+    let iskp: Vec<_> = ms.iter().filter(|m| m.text == "ISKP").collect();
+    assert_eq!(iskp.len(), 2);
+    assert!(iskp.iter().all(|m| m.canonical == long.canonical));
+}
+
+#[test]
+fn acronym_defines_an_organisation_without_keyword() {
+    let t = "Leaders of Sindh Qaumi Mahaz (SQM) marched. SQM says it will return.";
+    assert!(has(t, "Sindh Qaumi Mahaz", O));
+    assert!(has(t, "SQM", O));
+}
+
+#[test]
+fn sentence_openers_and_calendar_words_are_not_names() {
+    for t in [
+        "Indeed, the talks failed.",
+        "Moreover, nothing changed.",
+        "Interestingly, none of them came.",
+        "Notably the deal stalled. Hence the anger.",
+        "On Monday, in March and May, nothing happened.",
+        "Beginning in April, officials met weekly.",
+    ] {
+        assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+    }
+    assert_eq!(
+        found("Although Tehran denied it, the strike happened."),
+        vec![("Tehran".to_string(), L)]
+    );
+}
+
+#[test]
+fn calendar_words_cover_the_month_table() {
+    use crate::text::date::{MONTHS, MONTHS_SHORT};
+    let calendar = &Extractor::global().lexicon.calendar;
+    for w in MONTHS
+        .iter()
+        .chain(&MONTHS_SHORT)
+        .chain(&["Sept", "Monday", "Ramadan"])
+    {
+        assert!(calendar.contains(w), "{w}");
+    }
+    // 12 months, 11 abbreviations ("May" is both), "Sept", 7 weekdays and 5 holidays.
+    assert_eq!(calendar.len(), 12 + 11 + 1 + 7 + 5);
+}
+
+#[test]
+fn headings_and_kind_labels_are_not_names() {
+    assert!(found("Brief Analysis").is_empty());
+    assert!(
+        found("Potential Worries in Washington\nThe text goes on here.")
+            .iter()
+            .all(|(n, _)| n == "Washington")
+    );
+    assert_eq!(
+        found("Iran Formalizes Ties with the Taliban"),
+        vec![("Iran".to_string(), L), ("Taliban".to_string(), O)]
+    );
+}
+
+#[test]
+fn all_caps_headings_are_not_acronyms() {
+    let t = "ABOUT THE AUTHORS\nRECOMMENDED\nBRIEF ANALYSIS\nThe IRGC and the BLA met.";
+    assert_eq!(
+        found(t),
+        vec![("IRGC".to_string(), O), ("BLA".to_string(), O)]
+    );
+    assert!(has("Officials said the PKK had withdrawn.", "PKK", O));
+}
+
+#[test]
+fn demonyms_are_not_entities() {
+    let t = "Iranian diplomats and Afghan refugees met Pakistani traders.";
+    assert!(found(t).is_empty(), "{:?}", found(t));
+    assert!(has(
+        "An Iranian Foreign Ministry official spoke.",
+        "Iranian Foreign Ministry",
+        O
+    ));
+}
+
+#[test]
+fn gazetteer_places_in_the_region() {
+    let t = "Consulates in Mashhad and Zahedan, an attack in Shiraz, hospitals in Bamyan, \
+             and governors of Nangarhar, Helmand, Herat and Kandahar.";
+    for p in [
+        "Mashhad",
+        "Zahedan",
+        "Shiraz",
+        "Bamyan",
+        "Nangarhar",
+        "Helmand",
+        "Herat",
+        "Kandahar",
+    ] {
+        assert!(has(t, p, L), "{p}");
+    }
+    assert_eq!(
+        canonical_of("The U.S. left.", "U.S.").as_deref(),
+        Some("United States")
+    );
+}
+
+#[test]
+fn gazetteer_organisations() {
+    let t = "The UN, NATO and the IAEA condemned Hezbollah, Hamas, the Taliban, al-Qaeda, \
+             the Islamic State and the IRGC.";
+    for o in [
+        "UN",
+        "NATO",
+        "IAEA",
+        "Hezbollah",
+        "Hamas",
+        "Taliban",
+        "al-Qaeda",
+        "Islamic State",
+        "IRGC",
+    ] {
+        assert!(has(t, o, O), "{o}");
+    }
+}
+
+#[test]
+fn organisation_head_words() {
+    for (t, name) in [
+        (
+            "Officials of the Ministry of Mines and Petroleum met.",
+            "Ministry of Mines and Petroleum",
+        ),
+        (
+            "Funds reached Da Afghanistan Bank on time.",
+            "Da Afghanistan Bank",
+        ),
+        (
+            "Experts from the Norms and Standards Agency came.",
+            "Norms and Standards Agency",
+        ),
+        (
+            "Fighters of the Mahaz Azadi Front regrouped.",
+            "Mahaz Azadi Front",
+        ),
+        (
+            "Members of the Awami Qaumi Party protested.",
+            "Awami Qaumi Party",
+        ),
+        ("The Sistan Tribal Council met.", "Sistan Tribal Council"),
+        (
+            "Units of the Zagros Engineering Corps deployed.",
+            "Zagros Engineering Corps",
+        ),
+    ] {
+        assert!(has(t, name, O), "{t}: {:?}", found(t));
+    }
+}
+
+#[test]
+fn place_head_words_and_cues() {
+    assert!(has(
+        "Work on the Abu Nasr Farahi Highway stalled.",
+        "Abu Nasr Farahi Highway",
+        L
+    ));
+    assert!(has("Fighting spread near Khakrez overnight.", "Khakrez", L));
+    assert!(has(
+        "Residents of the Shindand district fled.",
+        "Shindand",
+        L
+    ));
+    assert!(has("Clashes in Spin Boldak continued.", "Spin Boldak", L));
+}
+
+#[test]
+fn treaties_and_events_are_not_entities() {
+    let t = "Both sides cited the Helmand River Water Treaty and the Doha Agreement.";
+    assert!(found(t).is_empty(), "{:?}", found(t));
+}
+
+#[test]
+fn unknown_two_word_names_default_to_people() {
+    assert!(has(
+        "The deal was signed by Shahabuddin Delawar and others.",
+        "Shahabuddin Delawar",
+        P
+    ));
+}
+
+#[test]
+fn offsets_point_at_the_text() {
+    let t = "« Tehran’s envoy », said Ambassador Aminian in Kabul — and the U.S. agreed.";
+    for m in extract_mentions(t) {
+        assert_eq!(&t[m.start..m.end], m.text);
+    }
+    assert!(has(t, "Tehran", L));
+}
+
+#[test]
+fn brief_entities_resolve_across_passages_and_rank() {
+    let brief = Brief {
+        title: "Kabul and Tehran".into(),
+        summary: Some("Iranian special envoy Hassan Kazemi Qomi visited Kabul.".into()),
+        passages: vec![
+            Passage {
+                index: 0,
+                heading: None,
+                text: "Later, Qomi told reporters that Kabul had agreed.".into(),
+            },
+            Passage {
+                index: 1,
+                heading: None,
+                text: "The Financial Action Task Force (FATF) kept Iran listed. FATF met again."
+                    .into(),
+            },
+        ],
+        ..Brief::default()
+    };
+    let es = brief_entities(&brief);
+    // Three mentions each: ties go by name.
+    assert_eq!(es[0].name, "Financial Action Task Force");
+    assert_eq!((es[1].name.as_str(), es[1].mentions), ("Kabul", 3));
+    let qomi = es
+        .iter()
+        .find(|e| e.name == "Hassan Kazemi Qomi")
+        .expect("person");
+    assert_eq!((qomi.kind, qomi.mentions), (P, 2));
+    assert_eq!(qomi.aliases, vec!["Qomi".to_string()]);
+    let fatf = es
+        .iter()
+        .find(|e| e.name == "Financial Action Task Force")
+        .expect("org");
+    assert_eq!(fatf.mentions, 3);
+    assert_eq!(fatf.aliases, vec!["FATF".to_string()]);
+    let ranks: Vec<_> = es.iter().map(|e| e.mentions).collect();
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn huge_and_odd_inputs_do_not_panic() {
+    let big = "Foreign minister Amir Khan Muttaqi met Ambassador Aminian in Kabul's Sherpur. "
+        .repeat(20_000);
+    let ms = extract_mentions(&big);
+    assert!(ms.len() >= 60_000);
+    for t in [
+        "",
+        "'s",
+        "A",
+        "U.S.",
+        "(ISKP)",
+        "Ministry of",
+        "al-",
+        "-al-Qaeda-",
+        "’s’s’s",
+        "Ā ē ī ō ū",
+        "\u{0}\u{FEFF}Kabul\u{200D}",
+        "The The The",
+        "ISKP (ISKP (ISKP))",
+    ] {
+        for m in extract_mentions(t) {
+            assert_eq!(&t[m.start..m.end], m.text);
+        }
+    }
+}
+
+#[test]
+fn adversarial_runs_stay_fast() {
+    for t in [
+        format!("{}Party.", "Xa and ".repeat(50_000)),
+        format!("The {}Council.", "Ministry of ".repeat(50_000)),
+        "Aa ".repeat(300_000),
+        "al-".repeat(100_000),
+        "ISKP (".repeat(50_000),
+        "Hassan Qomi. ".repeat(50_000),
+    ] {
+        let start = std::time::Instant::now();
+        for m in extract_mentions(&t) {
+            assert_eq!(&t[m.start..m.end], m.text);
+        }
+        assert!(start.elapsed().as_secs() < 20, "too slow on {:?}", &t[..20]);
+    }
+}
+
+proptest! {
+    #[test]
+    fn mentions_are_valid_slices(text in "\\PC{0,200}") {
+        for m in extract_mentions(&text) {
+            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            prop_assert!(m.start < m.end);
+            prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+        }
+    }
+
+    #[test]
+    fn mentions_are_valid_slices_on_name_like_text(
+        words in proptest::collection::vec(
+            "(Al|al-|bin|Kabul|Iran's|Ministry|of|ISKP|\\(|\\)|U\\.S\\.|’s|Abu|Minister|[A-Z][a-z]{0,6}|[a-z]{1,5}|[.,;:—-]|\\PC{1,3})",
+            0..40,
+        )
+    ) {
+        let text = words.join(" ");
+        for m in extract_mentions(&text) {
+            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+        }
+    }
+}
