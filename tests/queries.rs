@@ -151,3 +151,59 @@ fn cases(default: u32) -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// Excluding a phrase once panicked inside tantivy's phrase scorer (a debug assertion on
+/// `seek_danger`, upstream #2811) on a few thousand passages; the exclusion must also be exact:
+/// `a -"b c"` holds the passages of `a` less those that also hold the phrase.
+#[test]
+fn excluding_a_phrase_is_exact_and_never_panics() {
+    let d = tempfile::tempdir().unwrap();
+    common::briefs()
+        .current_dir(d.path())
+        .args(["synth", "--count", "300", "--seed", "11", "--out", "arch"])
+        .assert()
+        .success();
+    common::briefs()
+        .current_dir(d.path())
+        .args(["ingest", "arch", "--index", "idx", "--threads", "1"])
+        .assert()
+        .success();
+    let total = |q: &str| -> u64 {
+        common::json(&["search", q, "--index", "idx"], d.path())["total_passages"]
+            .as_u64()
+            .unwrap()
+    };
+    for (word, phrase) in [
+        ("minister", "defense minister"),
+        ("officials", "security forces"),
+    ] {
+        let all = total(word);
+        let both = total(&format!("{word} \"{phrase}\""));
+        let without = common::json(
+            &[
+                "search",
+                &format!("{word} -\"{phrase}\""),
+                "--index",
+                "idx",
+                "--limit",
+                "50",
+            ],
+            d.path(),
+        );
+        assert!(
+            both > 0,
+            "{phrase:?} must occur for the test to mean anything"
+        );
+        assert_eq!(
+            without["total_passages"].as_u64().unwrap(),
+            all - both,
+            "{word} -{phrase:?}"
+        );
+        for h in without["hits"].as_array().unwrap() {
+            assert!(
+                !h["text"].as_str().unwrap().to_lowercase().contains(phrase),
+                "{h}"
+            );
+        }
+    }
+}

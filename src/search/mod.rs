@@ -18,6 +18,7 @@
 mod analytics;
 mod collect;
 mod engine;
+mod exclusion;
 mod facets;
 mod filters;
 mod highlight;

@@ -10,6 +10,7 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::Searcher;
 
+use super::exclusion::Exclusion;
 use super::filters::{kind_query, Filters, Group};
 use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
@@ -224,7 +225,7 @@ impl Engine {
             ));
         }
         for q in excluded {
-            parts.push((Occur::MustNot, q));
+            parts.push((Occur::MustNot, Box::new(Exclusion(q))));
         }
         parts.push((Occur::MustNot, kind_query(&self.bi.fields, doc_kind::EVENT)));
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
