@@ -19,7 +19,7 @@ mod machine;
 mod queries;
 mod render;
 
-use baselines::{fts5_ingest, fts5_latency, raw_latency, raw_tantivy_ingest, PassageRow};
+use baselines::{fts5_ingest, fts5_latency, raw_latency, raw_tantivy_ingest, FileRows, PassageRow};
 use machine::{dir_bytes, reset_peak_rss, tempdir_in};
 use queries::{describe, mixed_queries, plain_query, BenchQuery};
 
@@ -147,7 +147,8 @@ pub struct BenchReport {
     pub ours: IngestRun,
     /// Our stage times.
     pub stages: StageTimes,
-    /// Raw tantivy: passages from memory into one text field.
+    /// Raw tantivy: reads each file from disk and indexes its passages in one English-stemmed
+    /// field with positions, the text stored, on every core (see `bench::baselines`).
     pub raw_tantivy: IngestRun,
     /// SQLite FTS5: passages from memory, one transaction.
     pub fts5: IngestRun,
@@ -159,6 +160,38 @@ pub struct BenchReport {
     pub index_size_ratio: f64,
     /// Query latency per class.
     pub queries: Vec<ClassResult>,
+    /// Whole `briefs search QUERY --index DIR` processes (start, open, search, print), timed
+    /// from outside over the 1-word queries; `None` when the bench does not run as `briefs`.
+    #[serde(default)]
+    pub process: Option<Latency>,
+}
+
+/// Times whole `briefs search` processes over `qs`, as a shell user or a script runs them. Only
+/// when this process is the `briefs` binary (a library caller has no binary to start).
+fn process_latency(index: &std::path::Path, qs: &[&BenchQuery]) -> Option<Latency> {
+    let exe = std::env::current_exe().ok()?;
+    if exe.file_stem()? != "briefs" || qs.is_empty() {
+        return None;
+    }
+    let mut s = Vec::with_capacity(qs.len());
+    for (i, q) in qs.iter().enumerate() {
+        let t = Instant::now();
+        let status = std::process::Command::new(&exe)
+            .args(["--color", "never", "search", &q.ours.query, "--index"])
+            .arg(index)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        if status.code().is_none_or(|c| c > 1) {
+            return None;
+        }
+        if i >= 3 || qs.len() <= 3 {
+            s.push(ms);
+        }
+    }
+    Some(Latency::of(s))
 }
 
 /// Runs the whole benchmark.
@@ -213,17 +246,26 @@ pub fn run(opts: &BenchOptions, log: &dyn Fn(&str)) -> Result<BenchReport> {
         index_bytes: dir_bytes(&ours_dir),
     };
 
-    // The same passages for the baselines, parsed once and held in memory.
-    let briefs: Vec<Brief> = found
+    // The same passages for the baselines, parsed once; raw tantivy reads each file again.
+    let per_file: Vec<(std::path::PathBuf, Vec<Brief>)> = found
         .files
         .par_iter()
-        .flat_map_iter(|f| {
-            crate::parse::parse_file(&f.path)
+        .map(|f| {
+            let briefs = crate::parse::parse_file(&f.path)
                 .map(|p| p.briefs)
-                .unwrap_or_default()
+                .unwrap_or_default();
+            (f.path.clone(), briefs)
         })
         .collect();
-    let passages: Vec<PassageRow> = briefs.iter().flat_map(PassageRow::of).collect();
+    let files: Vec<FileRows> = per_file
+        .iter()
+        .map(|(path, briefs)| FileRows {
+            path: path.clone(),
+            rows: briefs.iter().flat_map(PassageRow::of).collect(),
+        })
+        .collect();
+    let passages: Vec<&PassageRow> = files.iter().flat_map(|f| f.rows.iter()).collect();
+    let briefs: Vec<Brief> = per_file.into_iter().flat_map(|(_, b)| b).collect();
     let n_briefs = briefs.len();
     let queries = match &opts.queries {
         Some(path) => std::fs::read_to_string(path)
@@ -239,7 +281,7 @@ pub fn run(opts: &BenchOptions, log: &dyn Fn(&str)) -> Result<BenchReport> {
     log("ingest: raw tantivy");
     let raw_dir = work.join("raw");
     reset_peak_rss();
-    let raw_index = raw_tantivy_ingest(&raw_dir, &passages, opts.memory_bytes)?;
+    let raw_index = raw_tantivy_ingest(&raw_dir, &files, opts.memory_bytes)?;
     let raw_tantivy = IngestRun {
         peak_rss_mb: peak_rss_mb(),
         index_bytes: dir_bytes(&raw_dir),
@@ -321,6 +363,14 @@ pub fn run(opts: &BenchOptions, log: &dyn Fn(&str)) -> Result<BenchReport> {
         });
     }
 
+    log("queries: whole processes");
+    let one_word: Vec<&BenchQuery> = queries
+        .iter()
+        .filter(|(c, _)| c == "1 word")
+        .map(|(_, q)| q)
+        .collect();
+    let process = process_latency(&ours_dir, &one_word);
+
     Ok(BenchReport {
         machine: machine(),
         corpus,
@@ -336,5 +386,6 @@ pub fn run(opts: &BenchOptions, log: &dyn Fn(&str)) -> Result<BenchReport> {
         raw_tantivy,
         fts5,
         queries: results,
+        process,
     })
 }

@@ -8,12 +8,30 @@ use crate::model::Brief;
 use crate::search::request::Param;
 use crate::search::{SearchRequest, Sort};
 
-/// A query of the mixed set, expressed for each engine.
+/// A query of the mixed set, expressed for each engine (`None` where an engine cannot run it).
 #[derive(Debug, Clone)]
 pub(super) struct BenchQuery {
     pub(super) ours: SearchRequest,
-    pub(super) raw: Option<String>,
+    pub(super) raw: Option<RawQuery>,
     pub(super) fts5: Option<(String, Option<String>, bool)>,
+}
+
+/// A query as raw tantivy runs it: query-parser text, an optional region filter, date order.
+#[derive(Debug, Clone)]
+pub(super) struct RawQuery {
+    pub(super) text: String,
+    pub(super) region: Option<String>,
+    pub(super) by_date: bool,
+}
+
+impl RawQuery {
+    fn of(text: &str, region: Option<&str>, by_date: bool) -> RawQuery {
+        RawQuery {
+            text: text.to_string(),
+            region: region.map(str::to_string),
+            by_date,
+        }
+    }
 }
 
 pub(super) fn describe(r: &SearchRequest) -> String {
@@ -37,7 +55,7 @@ pub(super) fn plain_query(q: &str) -> BenchQuery {
             query: q.to_string(),
             ..SearchRequest::default()
         },
-        raw: Some(q.to_string()),
+        raw: Some(RawQuery::of(q, None, false)),
         fts5: Some((fts, None, false)),
     }
 }
@@ -110,7 +128,7 @@ pub(super) fn mixed_queries(
                         ..SearchRequest::default()
                     }
                     .with(Param::Region, region.clone()),
-                    raw: None,
+                    raw: Some(RawQuery::of(&word, Some(region), false)),
                     fts5: Some((fts5_match(&word), Some(format!("|{region}|")), false)),
                 },
             ));
@@ -139,7 +157,7 @@ pub(super) fn mixed_queries(
                     sort: Sort::Date,
                     ..SearchRequest::default()
                 },
-                raw: None,
+                raw: Some(RawQuery::of(&word, None, true)),
                 fts5: Some((fts5_match(&word), None, true)),
             },
         ));
