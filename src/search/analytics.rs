@@ -12,8 +12,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument};
 
 use super::collect::{for_each_term, BriefKeys};
-use super::filters::{browse_base, head_only, kind_query};
-use super::plan::cloned;
+use super::filters::{head_only, kind_query};
 use super::query;
 use super::request::{date_bound, EntitiesRequest, Param, SearchRequest, TimelineRequest};
 use super::response::{Correction, EntitiesResponse, EntityCount, TimelineEvent, TimelineResponse};
@@ -36,22 +35,10 @@ impl Engine {
             return Ok(None);
         }
         let q = if parsed.is_browse() {
-            self.compose(
-                vec![browse_base(&self.bi.fields, &filters, None)],
-                &filters,
-                None,
-                vec![],
-                vec![],
-            )
+            self.compose_browse(&filters, None)
         } else {
             let plan = self.plan(searcher, &parsed, corrections);
-            let strict = self.compose(
-                cloned(&plan.required),
-                &filters,
-                None,
-                cloned(&plan.words),
-                cloned(&plan.excluded),
-            );
+            let strict = self.compose_strict(&plan, &filters, None);
             if plan.words.len() > 1 && searcher.search(&*strict, &Count)? == 0 {
                 self.compose_relaxed(&plan, &filters, None)
             } else {

@@ -6,9 +6,8 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::collect::{merge_capped, BriefCounter};
-use super::filters::{browse_base, Group};
+use super::filters::Group;
 use super::highlight::HighlightTerms;
-use super::plan::cloned;
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
@@ -24,19 +23,18 @@ pub struct Engine {
 impl Engine {
     /// Opens the index in `dir` for searching.
     pub fn open(dir: &std::path::Path) -> Result<Engine> {
-        let bi = BriefIndex::open(dir)?;
-        let reader = bi
-            .index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
-        Ok(Engine { bi, reader })
+        Engine::with_reader(BriefIndex::open(dir)?)
     }
 
     /// Like [`Engine::open`], but each search spreads its segments over `threads` threads.
     pub fn open_with_threads(dir: &std::path::Path, threads: usize) -> Result<Engine> {
         let mut bi = BriefIndex::open(dir)?;
         bi.index.set_multithread_executor(threads.max(1))?;
+        Engine::with_reader(bi)
+    }
+
+    /// An engine over `bi` whose reader follows every commit.
+    fn with_reader(bi: BriefIndex) -> Result<Engine> {
         let reader = bi
             .index
             .reader_builder()
@@ -64,7 +62,6 @@ impl Engine {
         req.validate()?;
         let parsed = query::parse(&req.query).map_err(Error::Query)?;
         let searcher = self.searcher();
-        let f = &self.bi.fields;
         let filters = self.build_filters(req, &parsed)?;
         let mut resp = SearchResponse {
             query: req.query.clone(),
@@ -76,24 +73,12 @@ impl Engine {
 
         let (match_query, hits): (Box<dyn Query>, Vec<(f32, DocAddress)>) = if parsed.is_browse() {
             resp.matching = "browse".into();
-            let q = self.compose(
-                vec![browse_base(f, &filters, None)],
-                &filters,
-                None,
-                vec![],
-                vec![],
-            );
+            let q = self.compose_browse(&filters, None);
             let hits = self.top(&searcher, &*q, Sort::Date, want, per_brief)?;
             (q, hits)
         } else {
             let plan = self.plan(&searcher, &parsed, &mut resp.corrections);
-            let strict = self.compose(
-                cloned(&plan.required),
-                &filters,
-                None,
-                cloned(&plan.words),
-                cloned(&plan.excluded),
-            );
+            let strict = self.compose_strict(&plan, &filters, None);
             let mut hits = self.top(&searcher, &*strict, req.sort, want, per_brief)?;
             resp.matching = "all".into();
             let mut match_query = strict;

@@ -10,8 +10,7 @@ use tantivy::query::Query;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use super::collect::{for_each_term, BriefCounter};
-use super::filters::{browse_base, head_only, Filters, Group, GROUPS};
-use super::plan::cloned;
+use super::filters::{head_only, Filters, Group, GROUPS};
 use super::query::ParsedQuery;
 use super::response::{Counts, Facets};
 use super::Engine;
@@ -35,21 +34,9 @@ impl Engine {
         };
         let build = |skip: Option<Group>| -> Box<dyn Query> {
             match &plan {
-                None => self.compose(
-                    vec![browse_base(&self.bi.fields, filters, skip)],
-                    filters,
-                    skip,
-                    vec![],
-                    vec![],
-                ),
+                None => self.compose_browse(filters, skip),
                 Some(p) if relaxed => self.compose_relaxed(p, filters, skip),
-                Some(p) => self.compose(
-                    cloned(&p.required),
-                    filters,
-                    skip,
-                    cloned(&p.words),
-                    cloned(&p.excluded),
-                ),
+                Some(p) => self.compose_strict(p, filters, skip),
             }
         };
         let mut groups = self.facet_counts(searcher, matched)?;

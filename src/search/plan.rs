@@ -11,7 +11,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Searcher;
 
 use super::exclusion::Exclusion;
-use super::filters::{kind_query, Filters, Group};
+use super::filters::{browse_base, kind_query, Filters, Group};
 use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
@@ -37,7 +37,6 @@ impl Engine {
         parsed: &ParsedQuery,
         corrections: &mut Vec<Correction>,
     ) -> Plan {
-        let f = &self.bi.fields;
         let mut plan = Plan::default();
         let mut word_counts: HashMap<String, (usize, Box<dyn Query>)> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
@@ -84,7 +83,6 @@ impl Engine {
                 plan.excluded.push(q);
             }
         }
-        let _ = f;
         plan
     }
 
@@ -232,6 +230,33 @@ impl Engine {
             parts.push((Occur::Must, Box::new(AllQuery)));
         }
         Box::new(BooleanQuery::new(parts))
+    }
+
+    /// The strict tier: every plain word required, with the filters (less `skip`).
+    pub(super) fn compose_strict(
+        &self,
+        plan: &Plan,
+        filters: &Filters,
+        skip: Option<Group>,
+    ) -> Box<dyn Query> {
+        self.compose(
+            cloned(&plan.required),
+            filters,
+            skip,
+            cloned(&plan.words),
+            cloned(&plan.excluded),
+        )
+    }
+
+    /// What an empty query matches under the filters (less `skip`): see [`browse_base`].
+    pub(super) fn compose_browse(&self, filters: &Filters, skip: Option<Group>) -> Box<dyn Query> {
+        self.compose(
+            vec![browse_base(&self.bi.fields, filters, skip)],
+            filters,
+            skip,
+            vec![],
+            vec![],
+        )
     }
 
     /// Like [`Engine::compose`] but with the plain words optional: at least one must match.
