@@ -168,8 +168,8 @@ pub fn parse_queries(text: &str, path: &Path) -> Result<Vec<Query>, EvalError> {
     Ok(out)
 }
 
-/// Parses judgments from `text`; `path` names the file in errors. A first line whose grade
-/// is not a number is a header. A pair judged twice keeps its last grade.
+/// Parses judgments from `text`; `path` names the file in errors. A first line of three
+/// fields whose grade is not a number is a BEIR header. A pair judged twice keeps its last grade.
 pub fn parse_qrels(text: &str, path: &Path) -> Result<Qrels, EvalError> {
     let at = |line: usize, message: String| EvalError::Line {
         path: path.to_path_buf(),
@@ -198,7 +198,7 @@ pub fn parse_qrels(text: &str, path: &Path) -> Result<Qrels, EvalError> {
             }
         };
         let Ok(grade) = grade.parse::<i64>() else {
-            if n == 0 {
+            if n == 0 && fields.len() == 3 {
                 continue;
             }
             return Err(at(line, format!("grade {grade:?} is not a whole number")));

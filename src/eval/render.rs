@@ -14,6 +14,11 @@ fn paint(style: Style, code: &str, s: &str) -> String {
     }
 }
 
+/// `n` and the noun, singular for 1.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` cut to `max` characters, with an ellipsis when cut.
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -66,20 +71,20 @@ pub fn table(r: &EvalReport, worst: Option<usize>, style: Style) -> String {
     let mut notes = Vec::new();
     if o_.unjudged > 0 {
         notes.push(format!(
-            "{} queries have no relevant judgment and were skipped",
-            o_.unjudged
+            "{} without a relevant judgment skipped",
+            count(o_.unjudged, "query", "queries")
         ));
     }
     if o_.missing > 0 {
         notes.push(format!(
-            "{} judged queries are not in the query file and were skipped",
-            o_.missing
+            "{} judged but not in the query file skipped",
+            count(o_.missing, "query", "queries")
         ));
     }
     if o_.failed > 0 {
         notes.push(format!(
-            "{} searches failed and score 0 (errors below)",
-            o_.failed
+            "{} failed and scored 0 (errors below)",
+            count(o_.failed, "search", "searches")
         ));
     }
     if o_.not_indexed > 0 {
