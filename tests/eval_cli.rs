@@ -260,6 +260,21 @@ fn bad_files_are_named_with_the_line() {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    let out = briefs()
+        .arg("eval")
+        .arg("--queries")
+        .arg(file("queries.jsonl"))
+        .arg("--qrels")
+        .arg(file("qrels.tsv"))
+        .arg("--index")
+        .arg(&index)
+        .args(["--limit", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("limit \"0\" is not accepted: expected a whole number from 1 to 1000"));
+
     let out = run(
         &file("queries.jsonl"),
         &file("qrels.tsv"),

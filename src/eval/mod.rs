@@ -178,8 +178,8 @@ pub struct EvalReport {
 /// Runs every judged query through the engine and scores it.
 ///
 /// Errors: [`EvalError::NothingJudged`] when no query has a relevant judgment,
-/// [`EvalError::Search`] when the depth or per-brief cap is out of the search's range or the
-/// index cannot be read. One query's failed search (say, an over-long text) scores 0 and is
+/// [`EvalError::Search`] when the depth is not 1 to 1000, the per-brief cap is out of the
+/// search's range, or the index cannot be read. One query's failed search (say, an over-long text) scores 0 and is
 /// reported in its [`QueryResult::error`], not returned.
 pub fn evaluate(
     engine: &Engine,
@@ -194,6 +194,10 @@ pub fn evaluate(
         p.push(Param::PerBrief, opts.per_brief.to_string());
         p
     };
+    if !(1..=crate::search::MAX_LIMIT).contains(&opts.depth) {
+        let expected = format!("a whole number from 1 to {}", crate::search::MAX_LIMIT);
+        return Err(crate::Error::param("limit", opts.depth.to_string(), expected).into());
+    }
     params("").search()?;
     let binary;
     let qrels = if opts.binary {
