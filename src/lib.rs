@@ -5,8 +5,8 @@
 //! reads dated events and entities out of it, [`index`] writes passages into a tantivy index,
 //! [`search`] answers requests with ranked passages and facet counts, [`present`] renders
 //! results for terminals and [`serve`] puts search behind an HTTP API and a search page.
-//! [`text`], [`error`] and [`model`] are leaves every stage may use; [`synth`] and [`bench`]
-//! are tools above the pipeline. `ARCHITECTURE.md` walks one brief through them, and
+//! [`text`], [`error`] and [`model`] are leaves every stage may use; [`synth`], [`bench`]
+//! and [`eval`] are tools above the pipeline. `ARCHITECTURE.md` walks one brief through them, and
 //! `tests/architecture.rs` fails on an import against the flow.
 //!
 //! ```
@@ -31,6 +31,7 @@ pub mod search;
 pub mod serve;
 
 pub mod bench;
+pub mod eval;
 pub mod synth;
 
 pub use error::{Error, ErrorKind, Result};

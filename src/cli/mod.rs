@@ -74,6 +74,51 @@ pub enum Command {
     Synth(SynthArgs),
     /// Measure ingest and query speed against raw tantivy and SQLite FTS5 in the same run.
     Bench(BenchArgs),
+    /// Score the ranking against relevance judgments: nDCG@k, MRR@k, recall and MAP.
+    ///
+    /// Runs every judged query as typed, through the same search as `briefs search`, and
+    /// compares the briefs it ranks (their ids) with the judged document ids. See
+    /// docs/ranking.md.
+    Eval(EvalArgs),
+}
+
+/// `briefs eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Queries: JSON Lines with "_id" and "text" (BEIR), or id<TAB>text with an optional header.
+    #[arg(long, value_name = "FILE")]
+    pub queries: PathBuf,
+    /// Judgments: TREC qrels (qid 0 docid grade) or BEIR TSV (query-id, corpus-id, score with a
+    /// header); grades above 0 are relevant and are the gain of nDCG.
+    #[arg(long, value_name = "FILE")]
+    pub qrels: PathBuf,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Cut-off for nDCG and MRR.
+    #[arg(long, default_value_t = 10, value_name = "K", value_parser = clap::value_parser!(u16).range(1..))]
+    pub k: u16,
+    /// Hits asked of each search (1 to 1000): recall and MAP are measured over them.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: usize,
+    /// At most N passages from one brief among the hits (each brief is ranked once).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub per_brief: usize,
+    /// Count every grade above 0 as 1 (binary relevance; the usual practice for Cranfield).
+    #[arg(long)]
+    pub binary: bool,
+    /// Search each query's words only (letters and digits), without the punctuation the query
+    /// language reads (-, quotes, field:, hyphens inside words).
+    #[arg(long)]
+    pub words: bool,
+    /// List every query in file order instead of the ten worst.
+    #[arg(long)]
+    pub per_query: bool,
+    /// Also write the rankings as a TREC run file (for trec_eval and other tools).
+    #[arg(long, value_name = "FILE")]
+    pub run: Option<PathBuf>,
+    /// Print one JSON object (schema in docs/json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `briefs entities`.
@@ -405,6 +450,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(a) => eval(a, style),
         Command::Demo(a) => {
             let report = run_ingest(
                 IngestOptions {
@@ -434,6 +480,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn eval(a: EvalArgs, style: Style) -> Result<ExitCode> {
+    let queries = briefs::eval::read_queries(&a.queries)?;
+    let qrels = briefs::eval::read_qrels(&a.qrels)?;
+    let engine = Engine::open(&a.index.index)?;
+    let opts = briefs::eval::EvalOptions {
+        k: a.k.into(),
+        depth: a.limit,
+        per_brief: a.per_brief,
+        binary: a.binary,
+        words: a.words,
+    };
+    let report = briefs::eval::evaluate(&engine, &queries, &qrels, &opts)?;
+    if let Some(path) = &a.run {
+        std::fs::write(path, briefs::eval::run_file(&report))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if a.json {
+        json_line(&report)?;
+    } else {
+        let worst = (!a.per_query).then_some(10);
+        out(&briefs::eval::table(&report, worst, style))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn parse(a: ParseArgs, style: Style) -> Result<ExitCode> {
@@ -622,6 +693,28 @@ mod tests {
                 "100",
                 "--queries",
                 "q.txt",
+                "--json",
+            ],
+            vec![
+                "briefs",
+                "eval",
+                "--queries",
+                "q.jsonl",
+                "--qrels",
+                "qrels.tsv",
+                "--index",
+                "i",
+                "--k",
+                "5",
+                "--limit",
+                "50",
+                "--per-brief",
+                "2",
+                "--binary",
+                "--words",
+                "--per-query",
+                "--run",
+                "run.txt",
                 "--json",
             ],
             vec!["briefs", "demo"],
