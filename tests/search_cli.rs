@@ -392,3 +392,39 @@ fn other_schema_version_asks_for_rebuild() {
     let r = f.ingest(&["--rebuild"]);
     assert_eq!(r["briefs_total"], 8);
 }
+
+/// A word in a brief's title lifts that brief's passages above a passage of another brief
+/// that has the word only in its text, all else equal (issue 12 keeps "title matches count
+/// more" while lowering the title's weight).
+#[test]
+fn a_title_match_lifts_its_brief() {
+    let d = tempfile::tempdir().unwrap();
+    let arch = d.path().join("arch");
+    std::fs::create_dir_all(&arch).unwrap();
+    let brief = |title: &str, body: &str| {
+        format!("{title}\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nA standfirst about ports.\n\n{body}\n")
+    };
+    std::fs::write(
+        arch.join("a.txt"),
+        brief(
+            "Harbour Dredging Plans",
+            "Officials discussed dredging along the coast.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        arch.join("b.txt"),
+        brief(
+            "Coastal Works Review",
+            "Officials discussed dredging along the coast.",
+        ),
+    )
+    .unwrap();
+    common::briefs()
+        .current_dir(d.path())
+        .args(["ingest", "arch", "--index", "idx"])
+        .assert()
+        .success();
+    let r = common::json(&["search", "dredging", "--index", "idx"], d.path());
+    assert_eq!(r["hits"][0]["title"], "Harbour Dredging Plans", "{r}");
+}

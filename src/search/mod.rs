@@ -3,7 +3,7 @@
 //! Ranking works like Meilisearch's default: passages holding every query word come first,
 //! BM25-ranked; when they do not fill the page, passages holding some of the words follow,
 //! also BM25-ranked, so a long pasted question still finds its answer. Each word scores in the
-//! title (x2), headings (x1.5), text, and again in an unstemmed field so exact forms of names
+//! title (x0.7: it is copied into every passage), headings (x1.5), text, and again in an unstemmed field so exact forms of names
 //! beat stemmed look-alikes; a word repeated in the query counts once per repeat. A word that
 //! is in no passage is replaced by its nearest indexed spelling (edit distance 1, 2 for words
 //! of eight letters or more) and the response says so. Facets count *briefs*, not passages,
