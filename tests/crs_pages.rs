@@ -515,3 +515,55 @@ fn crs_pages_read_the_same_without_the_saving_tools_header() {
         "read differently without the header: {differ:#?}"
     );
 }
+
+/// `corpus/crs/` ships the 92 pages: each parses without warnings into a brief with a title,
+/// authors, a date, a kind and passages, and no two share an id.
+#[test]
+fn committed_crs_pages_parse_cleanly() {
+    let dir = common::root().join("corpus/crs");
+    let mut ids = std::collections::HashSet::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.expect("walks");
+        if entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let parsed = briefs::parse::parse_file(entry.path()).expect("parses");
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        let b = &parsed.briefs[0];
+        assert!(b.warnings.is_empty(), "{}: {:?}", b.source, b.warnings);
+        assert!(
+            !b.title.is_empty() && !b.authors.is_empty() && b.date.is_some() && b.kind.is_some(),
+            "{}",
+            b.source
+        );
+        assert!(b.passages.len() >= 3, "{}", b.source);
+        assert!(ids.insert(b.id.clone()), "{}: id {} twice", b.source, b.id);
+    }
+    assert_eq!(ids.len(), 92, "92 pages in corpus/crs");
+}
+
+/// The shipped pages are the archive's files byte for byte.
+#[test]
+fn committed_crs_pages_are_the_originals() {
+    let Some(originals) = common::shared("data/crs-reports/originals/markdown") else {
+        return;
+    };
+    let shipped = common::root().join("corpus/crs");
+    let mut n = 0;
+    for entry in walkdir::WalkDir::new(&originals) {
+        let entry = entry.expect("walks");
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&originals).expect("under");
+        let copy = std::fs::read(shipped.join(rel))
+            .unwrap_or_else(|e| panic!("corpus/crs/{} missing: {e}", rel.display()));
+        assert!(
+            copy == std::fs::read(entry.path()).expect("reads"),
+            "corpus/crs/{} differs from the original",
+            rel.display()
+        );
+        n += 1;
+    }
+    assert_eq!(n, 92);
+}
