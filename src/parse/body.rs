@@ -5,7 +5,8 @@
 //! meetings"). This module restores both, shared by the saved-page and Markdown readers.
 //!
 //! Tables arrive as `|` rows. Each row is a passage of its own, under the table's caption
-//! ("Table 1. …", the line before the table) when it has one; a box whose first cell is a
+//! ("Table 1. …", the line before the table) when it has one; a row's cell may go on past a
+//! blank line up to the next row; a box whose first cell is a
 //! caption ("| Figure 2. …") is a figure: its caption, source and notes are one passage, and a
 //! figure with nothing but its caption is the placeholder of a missing image and is dropped.
 //! Rules (`---`) only separate and are dropped.
@@ -328,6 +329,14 @@ fn items_of(blocks: &[Block<'_>]) -> Vec<Item> {
             continue;
         }
         let (text_lines, table_lines) = block.lines.split_at(table_at.unwrap_or(block.lines.len()));
+        // A cell holding paragraphs: the table goes on after a blank line, and the lines
+        // before its next row are the rest of the previous row.
+        if let (Some(Item::Row(row)), false) = (items.last_mut(), table_lines.is_empty()) {
+            row.push(' ');
+            row.push_str(&collapse_spaces(&text_lines.join(" ")));
+            table_items(table_lines, &mut items);
+            continue;
+        }
         let mut para: Vec<&str> = Vec::new();
         let mut bullet: Option<Vec<&str>> = None;
         for line in text_lines {
@@ -490,6 +499,35 @@ mod tests {
         assert_eq!(got[0].1, "Since then, they met officials in Kabul.");
         let got = texts("He said “yes.”\n\nlater text stays apart.\n");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn tables_rows_captions_and_figures() {
+        let got = texts(
+            "Intro.\n\nTable 1. Ports\n\n| Port | Tonnage\n| Odesa | 1.2 million\n\nshipped in May.\n| Izmail | 0.4 million\n\n| Figure 1. A map\n|  \n\n| Figure 2. Costs\n| Source: CRS.\n\nAfter.\n",
+        );
+        let caption = Some("Table 1. Ports".to_string());
+        assert_eq!(
+            got,
+            vec![
+                (None, "Intro.".into()),
+                (caption.clone(), "Port | Tonnage".into()),
+                (
+                    caption.clone(),
+                    "Odesa | 1.2 million shipped in May.".into()
+                ),
+                (caption, "Izmail | 0.4 million".into()),
+                (None, "Figure 2. Costs Source: CRS.".into()),
+                (None, "After.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn footnote_rows_and_rules() {
+        let got = texts("Text.\n\n---\n\n| 1. | A source, 2024.\n| 2. | Another.\n");
+        let texts: Vec<String> = got.into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["Text.", "1. A source, 2024.", "2. Another."]);
     }
 
     #[test]
