@@ -133,7 +133,9 @@ fn starts_lowercase(text: &str) -> bool {
         .is_some_and(|c| c.is_lowercase())
 }
 
-/// True for a line that reads like a heading: short, one line, no closing punctuation.
+/// True for a line that reads like a heading: short, one line, no closing punctuation. A
+/// question may be longer (up to 20 words, 160 characters): FAQ-style headings are ("How
+/// Often Have Speaker Elections Occurred at a Time Other Than the Start of the Congress?").
 pub fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
@@ -141,8 +143,14 @@ pub fn looks_like_heading(text: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c));
-    let last_bad = last_meaningful(t).is_some_and(|c| ".!,;:…".contains(c));
-    first_ok && !last_bad && (1..=14).contains(&words) && t.chars().count() <= 120
+    let last = last_meaningful(t);
+    let last_bad = last.is_some_and(|c| ".!,;:…".contains(c));
+    let (max_words, max_chars) = if last == Some('?') {
+        (20, 160)
+    } else {
+        (14, 120)
+    };
+    first_ok && !last_bad && (1..=max_words).contains(&words) && t.chars().count() <= max_chars
 }
 
 /// True for a thematic break: three or more `-`, `*` or `_` and nothing else ("---", "* * *").
