@@ -227,7 +227,7 @@ fn starts_with_by(line: &str) -> bool {
 /// one bullet of a link list. Fewer words outside the links than there are links.
 pub fn is_link_line(line: &str) -> bool {
     let t = line.trim();
-    if starts_with_by(t) {
+    if starts_with_by(t) || !t.contains(['[', '<']) {
         return false;
     }
     let reduced = inline::reduce(t);

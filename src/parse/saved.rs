@@ -10,8 +10,8 @@
 //! header written by the saving tool, navigation, a key/value overview table, download and
 //! version links, the title repeated with its date line, a table of contents, a "Summary"
 //! section, closing boilerplate. [`page`] recognises those by their shape; what they state
-//! (authors written surname first, a numeric date, a plural product type, a document number
-//! and version) fills the brief, and the body is read as above.
+//! (authors written surname first, a numeric date, a plural product type, a document number)
+//! fills the brief, and the body is read as above.
 
 use super::body::{self, Block};
 use super::inline;
@@ -207,7 +207,6 @@ pub fn parse(text: &str) -> Brief {
     // Header: byline, date, bio block and kind label, in whatever order they come. A page
     // whose metadata named the authors has no byline to read.
     let mut header_done = meta.authors.is_some();
-    let mut label_kind = false;
     while i < blocks.len() && !header_done {
         let b = &blocks[i];
         let text = b.joined();
@@ -224,17 +223,15 @@ pub fn parse(text: &str) -> Brief {
             i += 1;
         } else if is_about(b) {
             i = skip_bios(blocks, i + 1, &mut brief);
-            label_kind = brief.kind.is_some();
         } else if brief.kind.is_none() && is_known_kind(b) {
             brief.kind = Some(text);
-            label_kind = true;
             i += 1;
             header_done = true;
         } else {
             header_done = true;
         }
     }
-    if label_kind {
+    if brief.kind.is_some() {
         if let Some(b) = blocks.get(i) {
             if !body::looks_like_heading(&b.joined()) && body::bullet_text(b.lines[0]).is_none() {
                 let reduced = inline::reduce(&b.joined());
