@@ -234,3 +234,160 @@ fn bad_json_line_is_reported_and_others_kept() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("mixed.jsonl:2"), "{err}");
 }
+
+/// A saved web page's furniture, as pages saved from a publisher's site carry it (written for
+/// these tests in the layout of the congress.gov pages of issue 13).
+const PAGE_HEAD: &str = "**Product Type:** Reports\n**Report No.:** R1\n**Publication Date:** 03/24/2025\n**Author(s):** Lee, Ann\n\n---\n[Home](https://example.gov/) > [Products](https://example.gov/p) > R1\n\n| **Product Type:** | Reports\n| **Author:** | Lee, Ann\n\n[Download PDF (20KB)](https://example.gov/R1.pdf) | [Version History](https://example.gov#)\n\n";
+
+const PAGE_TAIL: &str =
+    "\n                 Disclaimer:  \n This page was prepared by the service.\n";
+
+#[test]
+fn web_page_with_only_furniture_warns_that_it_has_no_body() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}{PAGE_TAIL}");
+    let v = parse_json(&write(d.path(), "furniture.md", text.as_bytes()));
+    assert_eq!(v["title"], "Grain Corridors");
+    assert_eq!(v["authors"][0]["name"], "Ann Lee");
+    assert_eq!(v["passages"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        warnings(&v),
+        ["no body text after the page furniture"],
+        "{v}"
+    );
+}
+
+#[test]
+fn web_page_of_furniture_without_a_title_is_an_error_naming_the_file() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("[Home](https://example.gov/) > [Products](https://example.gov/p)\n\n[Download PDF](https://example.gov/a.pdf)\n{PAGE_TAIL}");
+    let p = write(d.path(), "nav-only.md", text.as_bytes());
+    let out = briefs().arg("parse").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nav-only.md"), "{err}");
+}
+
+#[test]
+fn metadata_header_without_a_title_takes_the_page_heading() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("{PAGE_HEAD}# Grain Corridors\n\nShipments resumed through three ports.\n");
+    let v = parse_json(&write(d.path(), "untitled-header.md", text.as_bytes()));
+    assert_eq!(v["title"], "Grain Corridors");
+    assert_eq!(
+        v["passages"][0]["text"],
+        "Shipments resumed through three ports."
+    );
+    assert!(warnings(&v).is_empty(), "{v}");
+}
+
+#[test]
+fn web_page_without_any_title_uses_the_file_name_and_keeps_the_body() {
+    let d = tempfile::tempdir().unwrap();
+    let text =
+        format!("{PAGE_HEAD}Shipments resumed through three ports in March, officials said.\n");
+    let v = parse_json(&write(d.path(), "no-title.md", text.as_bytes()));
+    assert_eq!(v["title"], "no-title");
+    assert_eq!(
+        v["passages"][0]["text"],
+        "Shipments resumed through three ports in March, officials said."
+    );
+    let w = warnings(&v);
+    assert!(w.iter().any(|w| w.contains("no title")), "{w:?}");
+}
+
+#[test]
+fn ambiguous_numeric_date_is_read_month_first_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let head = PAGE_HEAD.replace("03/24/2025", "03/04/2025");
+    let text = format!("# Grain Corridors\n\n{head}Shipments resumed.\n");
+    let v = parse_json(&write(d.path(), "ambiguous.md", text.as_bytes()));
+    assert_eq!(v["date"], "2025-03-04");
+    let w = warnings(&v);
+    assert!(w.iter().any(|w| w.contains("03/04/2025")), "{w:?}");
+    // The date printed on the title line settles the order.
+    let dated = format!("# Grain Corridors\n\n{head}Grain CorridorsUpdated April 3, 2025 (R1)\n\nShipments resumed.\n");
+    let v = parse_json(&write(d.path(), "settled.md", dated.as_bytes()));
+    assert_eq!(v["date"], "2025-04-03");
+    assert!(warnings(&v).is_empty(), "{v}");
+}
+
+#[test]
+fn unreadable_header_date_falls_back_to_the_printed_date() {
+    let d = tempfile::tempdir().unwrap();
+    let head = PAGE_HEAD.replace("03/24/2025", "sometime in spring");
+    let text =
+        format!("# Grain Corridors\n\n{head}Grain Corridors April 3, 2025\n\nShipments resumed.\n");
+    let v = parse_json(&write(d.path(), "printed.md", text.as_bytes()));
+    assert_eq!(v["date"], "2025-04-03");
+    assert!(warnings(&v).is_empty(), "{v}");
+    let text = format!("# Grain Corridors\n\n{head}Shipments resumed.\n");
+    let v = parse_json(&write(d.path(), "undated.md", text.as_bytes()));
+    assert_eq!(v["date"], serde_json::Value::Null);
+    assert!(
+        warnings(&v).iter().any(|w| w.contains("does not parse")),
+        "{v}"
+    );
+}
+
+#[test]
+fn broken_tables_and_bare_figure_captions_leave_no_passages() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}Shipments resumed.\n\n|\n|||\n|  |  |\n\n| Figure 2. Only a caption\n|  \n\n|---|---|\n");
+    let v = parse_json(&write(d.path(), "tables.md", text.as_bytes()));
+    let texts: Vec<&str> = v["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Shipments resumed."]);
+}
+
+#[test]
+fn summary_without_a_closing_rule_is_one_paragraph() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}Summary\n\nThe corridors reopened.\n\nShipments resumed.\n\nExports may double.\n");
+    let v = parse_json(&write(d.path(), "summary.md", text.as_bytes()));
+    assert_eq!(v["summary"], "The corridors reopened.");
+    assert_eq!(v["passages"].as_array().unwrap().len(), 2, "{v}");
+}
+
+#[test]
+fn links_to_other_documents_in_the_body_are_kept() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}Related reading:\n\n- [Grain Exports in 2024](https://example.gov/R2)\n- [Port Capacity](https://example.gov/R3)\n\n- [Back to top](https://example.gov#top)\n");
+    let v = parse_json(&write(d.path(), "reading.md", text.as_bytes()));
+    let texts: Vec<&str> = v["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Related reading:", "Grain Exports in 2024", "Port Capacity"]
+    );
+}
+
+#[test]
+fn body_paragraph_that_repeats_the_title_is_not_taken_for_the_title_line() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}Grain corridors in the Black Sea carried most of the wheat exported in 2024, according to the ministry, and may carry more.\n");
+    let v = parse_json(&write(d.path(), "repeat.md", text.as_bytes()));
+    assert_eq!(v["passages"].as_array().unwrap().len(), 1, "{v}");
+}
+
+#[test]
+fn saved_page_whose_title_is_a_link_keeps_it() {
+    let d = tempfile::tempdir().unwrap();
+    let text = GOOD.replace(
+        "Grain Talks Resume",
+        "[Grain Talks Resume](https://example.org/grain-talks)",
+    );
+    let v = parse_json(&write(d.path(), "linked-title.txt", text.as_bytes()));
+    assert_eq!(v["title"], "Grain Talks Resume");
+    assert_eq!(v["authors"][0]["name"], "Ann Lee");
+    assert_eq!(v["kind"], "Brief Analysis");
+    assert!(warnings(&v).is_empty(), "{v}");
+}

@@ -295,8 +295,9 @@ pub struct StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// The example query.
-    #[arg(default_value = "border security talks")]
+    /// The example query. The default is answered by the real CRS briefs in corpus/crs/
+    /// (Iran's and Russia's nuclear weapons), so a first search shows real text.
+    #[arg(default_value = "nuclear weapons")]
     pub query: Vec<String>,
 }
 

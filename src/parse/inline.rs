@@ -123,6 +123,11 @@ fn reduce_into(input: &str, out: &mut Inline, last_emphasis: &mut Option<(usize,
             }
             '*' | '_' => {
                 let run = input[i..].bytes().take_while(|&b| b == bytes[i]).count();
+                if run == 4 && c == '*' && glued(input, i, run) {
+                    // "**Note****s**": one bold span closed and reopened inside a word.
+                    i += run;
+                    continue;
+                }
                 if let Some(close) = emphasis_close(input, i, run) {
                     let start = out.text.len();
                     reduce_into(&input[i + run..close], out, last_emphasis);
@@ -251,7 +256,35 @@ fn emphasis_close(s: &str, open: usize, run: usize) -> Option<usize> {
             from += 1;
         }
     }
-    None
+    lenient_close(s, open, run)
+}
+
+/// True when the marker run at `at` sits between two non-space characters.
+fn glued(s: &str, at: usize, run: usize) -> bool {
+    let before = s[..at].chars().next_back();
+    let after = s[at + run..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace()) && after.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Pages converted from HTML often keep the space inside the bold span ("**Source: **CRS",
+/// "**Oversight. **Any agreement"): when no regular closer exists, the next `**` run that
+/// follows a space and runs straight into a word closes the span.
+fn lenient_close(s: &str, open: usize, run: usize) -> Option<usize> {
+    let marker = s.as_bytes()[open];
+    if marker != b'*' {
+        return None;
+    }
+    let from = open + run;
+    let close = from + s[from..].find(&s[open..open + run])?;
+    let before = s[..close].chars().next_back()?;
+    let after = s[close + run..].chars().next()?;
+    let inner = &s[from..close];
+    let ok = close - open <= MAX_SPAN
+        && before.is_whitespace()
+        && after.is_alphanumeric()
+        && !inner.trim().is_empty()
+        && !inner.contains("\n\n");
+    ok.then_some(close)
 }
 
 /// Removes the saved-page artefact ` (url)` from the end of an anchor's text.
@@ -335,6 +368,23 @@ mod tests {
         let r = reduce("- **May 3, 2022:** **(<https://x.org/a>)**(<https://x.org/a>)");
         assert!(r.text.starts_with("- May 3, 2022:"), "{}", r.text);
         assert_eq!(r.links.len(), 2);
+    }
+
+    /// Saved congress.gov pages (issue 13) keep the space inside bold labels and split one
+    /// bold word into several spans.
+    #[test]
+    fn bold_labels_from_converted_html() {
+        assert_eq!(
+            reduce("**Source: **CRS analysis.").text,
+            "Source: CRS analysis."
+        );
+        assert_eq!(
+            reduce("**Oversight. **Any agreement and **bold** here").text,
+            "Oversight. Any agreement and bold here"
+        );
+        assert_eq!(reduce("**Note****s****:** Counts").text, "Notes: Counts");
+        assert_eq!(reduce("a ** b").text, "a ** b");
+        assert_eq!(reduce("**open and **").text, "**open and **");
     }
 
     #[test]

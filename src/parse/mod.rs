@@ -10,6 +10,7 @@ pub mod body;
 pub mod frontmatter;
 pub mod inline;
 pub mod jsonl;
+pub mod page;
 pub mod saved;
 
 use std::path::{Path, PathBuf};
@@ -150,6 +151,25 @@ pub fn brief_id(brief: &Brief) -> String {
         title.trim(),
         date,
         authors.join(";")
+    );
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(identity.as_bytes()))
+}
+
+/// The id of a brief whose page states the publisher's document number: the first 16 hex
+/// digits of XXH3-64 over `briefs-id-v1`, `number`, the upper-cased number and the ISO date,
+/// separated by newlines.
+///
+/// The number and the date are what every format of a document prints (a saved page, its
+/// PDF), however the title is punctuated or the authors are written, so the same version of
+/// a document has one id in any file, and the later path replaces the earlier. Each version
+/// of a document carries its own date, so two versions are two briefs: both are documents in
+/// their own right, and one id for all versions would let the path order, not the version,
+/// decide which survives. A version reissued on the same day replaces the earlier one.
+pub fn numbered_id(number: &str, date: chrono::NaiveDate) -> String {
+    let identity = format!(
+        "briefs-id-v1\nnumber\n{}\n{}",
+        number.trim().to_uppercase(),
+        date.format("%Y-%m-%d")
     );
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(identity.as_bytes()))
 }

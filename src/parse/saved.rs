@@ -5,9 +5,17 @@
 //! Analysis"); the standfirst; the body; a closing ornament (`❖`) after the author tagline; a
 //! `RECOMMENDED` block of other briefs; `TOPICS` and `REGIONS & COUNTRIES` tag blocks. Only the
 //! title, byline, date, kind, standfirst, body and tags are kept; the rest is page furniture.
+//!
+//! Pages saved from other sites wrap the brief in web-page furniture instead: a metadata
+//! header written by the saving tool, navigation, a key/value overview table, download and
+//! version links, the title repeated with its date line, a table of contents, a "Summary"
+//! section, closing boilerplate. [`page`] recognises those by their shape; what they state
+//! (authors written surname first, a numeric date, a plural product type, a document number)
+//! fills the brief, and the body is read as above.
 
 use super::body::{self, Block};
 use super::inline;
+use super::page::{self, PageMeta};
 use crate::model::{Author, Brief};
 use crate::text::date::parse_date;
 use crate::text::space::collapse_spaces;
@@ -154,14 +162,37 @@ fn tag_name(line: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// Parses a saved-page brief. The returned brief has no `id` or `source` yet.
+/// Parses a saved-page brief. The returned brief has no `source` yet, and no `id` unless the
+/// page states a document number (see [`crate::parse::numbered_id`]).
+///
+/// A page saved from a publisher's site may open with a metadata header and carry web-page
+/// furniture around the brief (navigation, an overview table, download links, the title
+/// repeated with its date, a table of contents, closing boilerplate): [`page`] recognises it
+/// by its shape, and what it states fills the fields the byline would. A page without any of
+/// it is read exactly as the think-tank layout above.
 pub fn parse(text: &str) -> Brief {
-    let blocks = body::split_blocks(text);
+    let mut blocks = body::split_blocks(text);
     let mut brief = Brief::default();
-    let mut i = 0;
+    let mut meta = PageMeta::default();
+    let header_end = page::meta_header(&blocks, &mut meta);
+    let title_hint = meta.title.clone().unwrap_or_default();
+    let (mut i, skipped) = page::skip_head(&mut blocks, header_end, &title_hint, &mut meta);
+    let web = header_end > 0 || skipped;
+    page::cut_tail(&mut blocks, i);
+    let blocks = &blocks[..];
 
-    if let Some(first) = blocks.first() {
-        if is_byline(first) || is_about(first) || parse_date(&first.joined()).is_some() {
+    if let Some(title) = meta.title.clone() {
+        brief.title = title;
+    } else if let Some(first) = blocks.get(i) {
+        // Past web furniture, only a heading can be the title: a paragraph there is body.
+        let heading_like = first.is_single_line()
+            && (body::atx_heading(first.lines[0]).is_some()
+                || body::looks_like_heading(first.lines[0]));
+        if web && !heading_like {
+            brief
+                .warnings
+                .push("no title line found after the page furniture".into());
+        } else if is_byline(first) || is_about(first) || parse_date(&first.joined()).is_some() {
             brief
                 .warnings
                 .push("no title line found before the byline".into());
@@ -169,12 +200,13 @@ pub fn parse(text: &str) -> Brief {
             let line = first.joined();
             let line = line.trim_start_matches('#').trim_start();
             brief.title = inline::reduce(line).text;
-            i = 1;
+            i += 1;
         }
     }
 
-    // Header: byline, date, bio block and kind label, in whatever order they come.
-    let mut header_done = false;
+    // Header: byline, date, bio block and kind label, in whatever order they come. A page
+    // whose metadata named the authors has no byline to read.
+    let mut header_done = meta.authors.is_some();
     while i < blocks.len() && !header_done {
         let b = &blocks[i];
         let text = b.joined();
@@ -190,7 +222,7 @@ pub fn parse(text: &str) -> Brief {
                 .push(format!("date {text:?} does not parse; date left empty"));
             i += 1;
         } else if is_about(b) {
-            i = skip_bios(&blocks, i + 1, &mut brief);
+            i = skip_bios(blocks, i + 1, &mut brief);
         } else if brief.kind.is_none() && is_known_kind(b) {
             brief.kind = Some(text);
             i += 1;
@@ -210,8 +242,97 @@ pub fn parse(text: &str) -> Brief {
         }
     }
 
-    // Body: up to the closing ornament or the first furniture block.
-    let mut end = i;
+    if web {
+        let mut rest = blocks.to_vec();
+        let (next, _) = page::skip_head(&mut rest, i, &brief.title, &mut meta);
+        apply_meta(&mut brief, &meta);
+        let next = read_summary(&rest, next, &mut brief);
+        let body_blocks: Vec<Block<'_>> = rest[next..]
+            .iter()
+            .filter(|b| !page::is_in_page_nav(b))
+            .cloned()
+            .collect();
+        let mut brief = read_body(brief, &body_blocks);
+        if brief.passages.is_empty() && brief.summary.is_none() {
+            brief
+                .warnings
+                .push("no body text after the page furniture".into());
+        }
+        return brief;
+    }
+    read_body(brief, &blocks[i..])
+}
+
+/// Fills what the page's metadata stated and the byline did not: authors (surname-first
+/// understood), date, kind, topics, and the id when the page gives a document number and
+/// a date.
+fn apply_meta(brief: &mut Brief, meta: &PageMeta) {
+    if let Some(authors) = &meta.authors {
+        brief.authors = page::author_names(authors)
+            .into_iter()
+            .map(|name| Author { name, url: None })
+            .collect();
+    }
+    if brief.date.is_none() {
+        match &meta.date {
+            Some(raw) => {
+                let (date, warning) = page::read_date(raw, meta.printed_date);
+                brief.date = date;
+                brief.warnings.extend(warning);
+            }
+            None => brief.date = meta.printed_date,
+        }
+    }
+    if brief.kind.is_none() {
+        brief.kind = meta.kind.as_deref().map(page::singular_kind);
+    }
+    if let Some(topics) = &meta.topics {
+        brief.topics = page::split_list(topics);
+    }
+    if let (Some(number), Some(date)) = (&meta.number, brief.date) {
+        brief.id = crate::parse::numbered_id(number, date);
+    }
+}
+
+/// Reads a summary section ("Summary" over paragraphs, up to a rule or the next heading)
+/// into `brief.summary`, paragraphs separated by a blank line. Returns where the body starts.
+fn read_summary(blocks: &[Block<'_>], start: usize, brief: &mut Brief) -> usize {
+    if !blocks.get(start).is_some_and(page::is_summary_heading) {
+        return start;
+    }
+    let mut end = start + 1;
+    let mut ruled = false;
+    while end < blocks.len() {
+        let b = &blocks[end];
+        if body::is_rule(b.lines[0]) {
+            ruled = true;
+            break;
+        }
+        end += 1;
+    }
+    if !ruled {
+        // No rule: the summary runs to the next heading, or is one paragraph when none follows.
+        end = (start + 2..blocks.len())
+            .find(|&j| {
+                let b = &blocks[j];
+                b.is_single_line()
+                    && (body::atx_heading(b.lines[0]).is_some()
+                        || body::looks_like_heading(b.lines[0]))
+            })
+            .unwrap_or((start + 2).min(blocks.len()));
+    }
+    let summary = body::parse_body(&blocks[start + 1..end]);
+    let text: Vec<String> = summary.passages.into_iter().map(|p| p.text).collect();
+    if !text.is_empty() {
+        brief.summary = Some(text.join("\n\n"));
+        brief.links.extend(summary.links);
+    }
+    end
+}
+
+/// Reads the body (up to the closing ornament or the first furniture block) and the tags.
+fn read_body(brief: Brief, blocks: &[Block<'_>]) -> Brief {
+    let mut end = 0;
     let mut tagline: Option<String> = None;
     let mut body_blocks: Vec<Block<'_>> = Vec::new();
     while end < blocks.len() {
@@ -368,6 +489,123 @@ mod tests {
         );
         assert_eq!(two.len(), 2);
         assert_eq!(two[1].url.as_deref(), Some("/experts/cd"));
+    }
+
+    /// A page in the layout of a government product page saved as Markdown (written for this
+    /// test): metadata header, navigation, overview table, version list, title and date line,
+    /// table of contents, summary, a table, a figure placeholder and a disclaimer.
+    const WEB_PAGE: &str = "# Grain Corridors Reopen
+
+**Product Type:** Reports
+**Report No.:** R1234
+**Version:** 3
+**Publication Date:** 03/04/2025
+**Author(s):** Lee, Ann; Park, Bo
+**Topics:** Trade; Agriculture, Food & Rural Policy
+**Source:** https://example.gov/product/R1234
+
+---
+[Home](https://example.gov/) > [Products](https://example.gov/products) > R1234
+
+# Grain Corridors Reopen
+
+## PRODUCT OVERVIEW
+
+[Hide Overview](https://example.gov#)
+
+| **Product Type:** | Reports
+| **Authors:** | Lee, Ann; Park, Bo
+
+[Download PDF (200KB)](https://example.gov/R1234.3.pdf)        | [Version History](https://example.gov#)
+
+- [March 4, 2025 (R1234 - Version: 3)](https://example.gov/R1234.3.pdf)
+- [May 1, 2024 (R1234 - Version: 2)](https://example.gov/R1234.2.pdf)
+[Listen](https://tts.example.com/?url=x)Grain Corridors ReopenUpdated March 4, 2025   (R1234)
+[Jump to Main Text](https://example.gov#Content)
+
+---
+
+# Contents
+
+- [Background](https://example.gov#_Toc1)
+
+Summary
+
+The corridors reopened in March after a pause of two months.
+
+---
+
+Background
+
+Shipments resumed through [three ports](https://example.gov/ports).
+
+Table 1. Tonnage by Port
+
+| Port | Tonnage
+| Odesa | 1.2 million
+
+| Figure 1. Map of the Corridors
+|  
+|  
+
+By 2026, exports may double.
+                    Disclaimer:  
+ This page was prepared by the service. It may be reproduced.
+";
+
+    #[test]
+    fn web_page_furniture_is_read_and_dropped() {
+        let b = parse(WEB_PAGE);
+        assert_eq!(b.title, "Grain Corridors Reopen");
+        let names: Vec<&str> = b.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Park"]);
+        assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2025-03-04"));
+        assert_eq!(b.kind.as_deref(), Some("Report"));
+        assert_eq!(b.topics, ["Trade", "Agriculture, Food & Rural Policy"]);
+        assert_eq!(
+            b.summary.as_deref(),
+            Some("The corridors reopened in March after a pause of two months.")
+        );
+        assert_eq!(
+            Some(b.id.as_str()),
+            b.date
+                .map(|d| crate::parse::numbered_id("R1234", d))
+                .as_deref()
+        );
+        let passages: Vec<(Option<&str>, &str)> = b
+            .passages
+            .iter()
+            .map(|p| (p.heading.as_deref(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            passages,
+            [
+                (Some("Background"), "Shipments resumed through three ports."),
+                (Some("Table 1. Tonnage by Port"), "Port | Tonnage"),
+                (Some("Table 1. Tonnage by Port"), "Odesa | 1.2 million"),
+                (Some("Background"), "By 2026, exports may double."),
+            ]
+        );
+        assert_eq!(b.links.len(), 1, "{:?}", b.links);
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    /// Each version of a document carries its own date, so two versions are two briefs; the
+    /// same version keeps its id however the page words its title.
+    #[test]
+    fn web_page_versions_are_distinct_briefs() {
+        let next = WEB_PAGE
+            .replace("**Version:** 3", "**Version:** 4")
+            .replace("03/04/2025", "05/20/2025");
+        assert_ne!(parse(WEB_PAGE).id, parse(&next).id);
+        let retitled = WEB_PAGE.replace("Grain Corridors Reopen", "Grain Corridors Reopened");
+        assert_eq!(parse(WEB_PAGE).id, parse(&retitled).id);
+        let undated = WEB_PAGE
+            .replace("**Publication Date:** 03/04/2025\n", "")
+            .replace("Updated March 4, 2025", "");
+        let b = parse(&undated);
+        assert_eq!(b.date, None);
+        assert!(b.id.is_empty(), "no date: the id is left to the title rule");
     }
 
     #[test]
