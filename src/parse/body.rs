@@ -155,8 +155,18 @@ pub fn looks_like_heading(text: &str) -> bool {
 
 /// True for a thematic break: three or more `-`, `*` or `_` and nothing else ("---", "* * *").
 pub fn is_rule(line: &str) -> bool {
-    let t: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && ['-', '*', '_'].iter().any(|m| t.iter().all(|c| c == m))
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut n = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 /// The cells of a table row (`| a | b |`, the closing bar optional), or `None` when the line

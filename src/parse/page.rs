@@ -263,11 +263,15 @@ pub fn is_in_page_url(url: &str) -> bool {
     }
 }
 
-/// A block of link lines whose links all point into the page: a table of contents, a
-/// "jump to the main text" link. Furniture wherever it stands.
+/// A block of link lines, each opening with a link, whose links all point into the page: a
+/// table of contents, a "jump to the main text" link. Furniture wherever it stands.
 pub fn is_in_page_nav(block: &Block<'_>) -> bool {
     block.lines.iter().all(|l| {
-        is_link_line(l)
+        body::bullet_text(l)
+            .unwrap_or(l)
+            .trim_start()
+            .starts_with('[')
+            && is_link_line(l)
             && inline::reduce(l)
                 .links
                 .iter()
