@@ -70,9 +70,26 @@ pub enum Error {
         /// What the YAML parser said.
         message: String,
     },
+    /// A PDF that does not open (no PDF header, broken cross-references, truncated) or that
+    /// the PDF library fails on.
+    #[error("{path}: not a readable PDF: {reason}")]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What the PDF library said.
+        reason: String,
+    },
+    /// A PDF encrypted with a password `briefs` does not have.
+    #[error(
+        "{path}: the PDF is encrypted and needs a password; save an unencrypted copy to index it"
+    )]
+    PdfEncrypted {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file's extension is not one `briefs` reads.
     #[error(
-        "{path}: not a brief format briefs reads (.txt, .md, .markdown, .jsonl, .ndjson, .json)"
+        "{path}: not a brief format briefs reads (.txt, .md, .markdown, .jsonl, .ndjson, .json, .pdf, .html, .htm)"
     )]
     UnsupportedFormat {
         /// The file.
@@ -182,6 +199,8 @@ impl Error {
             | Error::NoContent { .. }
             | Error::Json { .. }
             | Error::FrontMatter { .. }
+            | Error::Pdf { .. }
+            | Error::PdfEncrypted { .. }
             | Error::UnsupportedFormat { .. } => ErrorKind::Input,
             Error::Param { .. }
             | Error::Conflict(_)

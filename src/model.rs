@@ -169,6 +169,10 @@ pub enum Format {
     Markdown,
     /// JSON Lines, one brief per line (`.jsonl`, `.ndjson`), or one JSON brief or array (`.json`).
     Json,
+    /// A PDF document (`.pdf`), read by `parse::pdf`.
+    Pdf,
+    /// An HTML page as a browser saves it (`.html`, `.htm`), read by `parse::html`.
+    Html,
 }
 
 impl Format {
@@ -179,6 +183,8 @@ impl Format {
             "txt" | "text" => Some(Format::Saved),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" | "json" => Some(Format::Json),
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }

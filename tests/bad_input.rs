@@ -327,6 +327,39 @@ fn unreadable_header_date_falls_back_to_the_printed_date() {
     assert!(
         warnings(&v).iter().any(|w| w.contains("does not parse")),
         "{v}"
+
+/// Runs `briefs parse` on `path` and returns (exit code, stderr).
+fn parse_error(path: &Path) -> (Option<i32>, String) {
+    let out = briefs().arg("parse").arg(path).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn file_named_pdf_that_is_not_one_is_an_error_naming_it() {
+    let d = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("text.pdf", &b"Grain talks resume in Muscat.\n"[..]),
+        ("header-only.pdf", &b"%PDF-1.4\n"[..]),
+        (
+            "garbage.pdf",
+            &b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R"[..],
+        ),
+    ] {
+        let (code, err) = parse_error(&write(d.path(), name, bytes));
+        assert_eq!(code, Some(2), "{name}: {err}");
+        assert!(
+            err.contains(name) && err.contains("not a readable PDF"),
+            "{name}: {err}"
+        );
+    }
+    let (code, err) = parse_error(&write(d.path(), "empty.pdf", b""));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("empty.pdf") && err.contains("empty file"),
+        "{err}"
     );
 }
 
@@ -367,6 +400,29 @@ fn links_to_other_documents_in_the_body_are_kept() {
     assert_eq!(
         texts,
         ["Related reading:", "Grain Exports in 2024", "Port Capacity"]
+
+fn truncated_pdf_keeps_what_it_can_or_names_the_file() {
+    let d = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(common::fixture("pdf/brief.pdf")).unwrap();
+    for cut in [whole.len() / 3, whole.len() / 2, whole.len() * 9 / 10] {
+        let p = write(d.path(), &format!("cut-{cut}.pdf"), &whole[..cut]);
+        let out = briefs().args(["parse", "--json"]).arg(&p).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() || (out.status.code() == Some(2) && err.contains("cut-")),
+            "cut at {cut}: {err}"
+        );
+        assert!(!err.contains("panicked"), "cut at {cut}: {err}");
+    }
+}
+
+#[test]
+fn encrypted_pdf_is_an_error_naming_the_file() {
+    let (code, err) = parse_error(&common::fixture("pdf/encrypted.pdf"));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("encrypted.pdf") && err.contains("needs a password"),
+        "{err}"
     );
 }
 
@@ -390,4 +446,81 @@ fn saved_page_whose_title_is_a_link_keeps_it() {
     assert_eq!(v["authors"][0]["name"], "Ann Lee");
     assert_eq!(v["kind"], "Brief Analysis");
     assert!(warnings(&v).is_empty(), "{v}");
+
+fn pdf_without_a_text_layer_is_kept_with_a_warning() {
+    let v = parse_json(&common::fixture("pdf/no-text.pdf"));
+    assert_eq!(v["title"], "no-text");
+    assert_eq!(v["passages"].as_array().unwrap().len(), 0);
+    let w = warnings(&v);
+    assert!(w.iter().any(|w| w.contains("no text layer")), "{w:?}");
+}
+
+#[test]
+fn malformed_html_is_repaired_like_a_browser_would() {
+    let v = parse_json(&common::fixture("html/malformed.html"));
+    assert_eq!(v["title"], "Malformed Page Survives");
+    assert_eq!(v["authors"][0]["name"], "Ann Lee");
+    let texts: Vec<&str> = v["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("First paragraph")),
+        "{texts:?}"
+    );
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("& without a semicolon © 2020")));
+    assert!(texts.iter().all(|t| !t.contains("never seen")));
+    assert_eq!(v["links"][0]["url"], "/briefs/other");
+}
+
+#[test]
+fn html_with_bad_json_ld_is_read_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let page = r#"<html><head><title>Kept Anyway</title>
+<script type="application/ld+json">{"@type": "Article", "headline": </script></head>
+<body><p>The talks resumed in Muscat.</p></body></html>"#;
+    let v = parse_json(&write(d.path(), "bad-ld.html", page.as_bytes()));
+    assert_eq!(v["title"], "Kept Anyway");
+    assert!(warnings(&v).iter().any(|w| w.contains("JSON-LD")));
+}
+
+#[test]
+fn huge_html_pages_parse_in_reasonable_time() {
+    let d = tempfile::tempdir().unwrap();
+    // 100,000 paragraphs (about 20 MB) and, separately, 100,000 nested divs.
+    let mut many = String::from("<html><head><title>Many</title></head><body><article>");
+    for i in 0..100_000 {
+        many.push_str(&format!(
+            "<p>Paragraph {i} says the delegations met again to talk about water, trade and the border, at some length.</p>\n"
+        ));
+    }
+    many.push_str("</article></body></html>");
+    assert!(many.len() > 10_000_000);
+    let deep = format!(
+        "<html><head><title>Deep</title></head><body>{}<p>deep text</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    for (name, page, passages) in [("many.html", many, 100_000), ("deep.html", deep, 1)] {
+        let p = write(d.path(), name, page.as_bytes());
+        let started = std::time::Instant::now();
+        let out = briefs()
+            .args(["parse", "--json"])
+            .arg(&p)
+            .timeout(std::time::Duration::from_secs(120))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["passages"].as_array().unwrap().len(), passages, "{name}");
+        eprintln!("{name}: {:?}", started.elapsed());
+    }
 }

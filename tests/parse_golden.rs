@@ -122,6 +122,30 @@ fn crs_report_with_summary_and_footnotes() {
 #[test]
 fn crs_report_without_version() {
     check_crs("reports/98317-types-of-committee-hearings.md", "98-317");
+
+/// A brief's parse output with every text replaced by its XXH3 digest: structure, dates and
+/// ids stay readable, the text of a brief that may not be copied here does not appear.
+fn digest(v: &serde_json::Value) -> serde_json::Value {
+    let h = |s: &serde_json::Value| {
+        format!(
+            "{:016x}",
+            xxhash_rust::xxh3::xxh3_64(s.as_str().unwrap_or("").as_bytes())
+        )
+    };
+    serde_json::json!({
+        "id": v["id"],
+        "title": h(&v["title"]),
+        "authors": v["authors"].as_array().unwrap().iter().map(|a| serde_json::json!({"name": h(&a["name"]), "url": h(&a["url"])})).collect::<Vec<_>>(),
+        "date": v["date"],
+        "kind": h(&v["kind"]),
+        "summary": h(&v["summary"]),
+        "passages": v["passages"].as_array().unwrap().iter().map(|p| serde_json::json!([p["index"], h(&p["heading"]), h(&p["text"])])).collect::<Vec<_>>(),
+        "topics": v["topics"].as_array().unwrap().iter().map(h).collect::<Vec<_>>(),
+        "regions": v["regions"].as_array().unwrap().iter().map(h).collect::<Vec<_>>(),
+        "links": v["links"].as_array().unwrap().iter().map(|l| serde_json::json!([h(&l["text"]), h(&l["url"])])).collect::<Vec<_>>(),
+        "events": v["events"].as_array().unwrap().iter().map(|e| serde_json::json!([e["date"], h(&e["text"]), e["passage"]])).collect::<Vec<_>>(),
+        "warnings": v["warnings"],
+    })
 }
 
 /// The real saved brief in `../shared/seeds`. Its text may not be copied into this repository,
@@ -138,26 +162,7 @@ fn seed_brief_digest() {
         .expect("runs");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let h = |s: &serde_json::Value| {
-        format!(
-            "{:016x}",
-            xxhash_rust::xxh3::xxh3_64(s.as_str().unwrap_or("").as_bytes())
-        )
-    };
-    let digest = serde_json::json!({
-        "id": v["id"],
-        "title": h(&v["title"]),
-        "authors": v["authors"].as_array().unwrap().iter().map(|a| serde_json::json!({"name": h(&a["name"]), "url": h(&a["url"])})).collect::<Vec<_>>(),
-        "date": v["date"],
-        "kind": h(&v["kind"]),
-        "summary": h(&v["summary"]),
-        "passages": v["passages"].as_array().unwrap().iter().map(|p| serde_json::json!([p["index"], h(&p["heading"]), h(&p["text"])])).collect::<Vec<_>>(),
-        "topics": v["topics"].as_array().unwrap().iter().map(h).collect::<Vec<_>>(),
-        "regions": v["regions"].as_array().unwrap().iter().map(h).collect::<Vec<_>>(),
-        "links": v["links"].as_array().unwrap().iter().map(|l| serde_json::json!([h(&l["text"]), h(&l["url"])])).collect::<Vec<_>>(),
-        "events": v["events"].as_array().unwrap().iter().map(|e| serde_json::json!([e["date"], h(&e["text"]), e["passage"]])).collect::<Vec<_>>(),
-        "warnings": v["warnings"],
-    });
+    let digest = digest(&v);
     let got = serde_json::to_string_pretty(&digest).unwrap() + "\n";
     let golden = root().join("tests/golden/seed.digest.json");
     if std::env::var_os("BLESS").is_some() {
@@ -179,4 +184,83 @@ fn seed_brief_digest() {
     );
     assert_eq!(v["links"].as_array().unwrap().len(), 3);
     assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn html_wordpress_article_with_json_ld() {
+    check_in(&fixture("html"), "wordpress-jsonld.html", "wordpress-jsonld.html", &[]);
+}
+
+#[test]
+fn html_drupal_page_with_citation_meta_only() {
+    check_in(&fixture("html"), "drupal-citation.html", "drupal-citation.html", &[]);
+}
+
+#[test]
+fn html_plain_page_with_title_and_time() {
+    check_in(&fixture("html"), "plain-title-time.html", "plain-title-time.html", &[]);
+}
+
+#[test]
+fn pdf_brief_fixture() {
+    check_in(&fixture("pdf"), "brief.pdf", "brief.pdf", &[]);
+}
+
+/// Three CRS PDFs from `../shared` (public domain, but kept out of the repository for size):
+/// the golden files hold digests, as for the seed. The PDF's plain fields are also printed
+/// in the clear, since they are what a reviewer checks by eye.
+#[test]
+fn crs_pdf_digests() {
+    for rel in [
+        "in-focus/IF12106.21.pdf",
+        "insights/IN12680.1.pdf",
+        "sidebars/LSB11418.1.pdf",
+    ] {
+        let Some(pdf) = common::shared(&format!("data/crs-reports/originals/pdf/{rel}")) else {
+            return;
+        };
+        let out = briefs()
+            .args(["parse", "--json"])
+            .arg(&pdf)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{rel}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let mut d = digest(&v);
+        for field in ["title", "kind"] {
+            d[format!("{field}_text")] = v[field].clone();
+        }
+        d["author_names"] = v["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].clone())
+            .collect();
+        d["headings"] = v["passages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["heading"].as_str())
+            .fold(Vec::<&str>::new(), |mut hs, h| {
+                if hs.last() != Some(&h) {
+                    hs.push(h);
+                }
+                hs
+            })
+            .into();
+        let got = serde_json::to_string_pretty(&d).unwrap() + "\n";
+        let name = rel.rsplit('/').next().unwrap();
+        let golden = root().join(format!("tests/golden/crs-{name}.digest.json"));
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(&golden, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|_| panic!("missing {}; run with BLESS=1", golden.display()));
+        assert_eq!(got, want, "{rel} differs from {}", golden.display());
+    }
 }

@@ -68,12 +68,12 @@ fn ingest_reports_files_briefs_and_skips() {
     assert_eq!(
         r["skipped"].as_array().unwrap().len(),
         1,
-        "the PDF is counted, not read"
+        "the Word file is counted, not read"
     );
     assert!(r["skipped"][0]["path"]
         .as_str()
         .unwrap()
-        .ends_with("annex.pdf"));
+        .ends_with("annex.docx"));
     for key in ["discover", "read_parse", "index", "commit_merge"] {
         assert!(r["stages"][key].as_f64().is_some(), "stage {key}");
     }

@@ -4,13 +4,17 @@
 //! are removed and invalid UTF-8 is replaced, each with a warning that says so; a file that is
 //! empty or binary is an error naming the file. The format is chosen by extension:
 //! `.txt` (and `.md` without front matter) is the saved-page format ([`saved`]), `.md` with
-//! YAML front matter is [`frontmatter`], `.jsonl`/`.ndjson`/`.json` is [`jsonl`].
+//! YAML front matter is [`frontmatter`], `.jsonl`/`.ndjson`/`.json` is [`jsonl`], `.pdf` is
+//! [`pdf`] (bytes straight to the PDF reader, never through [`decode`]), `.html`/`.htm` is
+//! [`html`].
 
 pub mod body;
 pub mod frontmatter;
+pub mod html;
 pub mod inline;
 pub mod jsonl;
 pub mod page;
+pub mod pdf;
 pub mod saved;
 
 use std::path::{Path, PathBuf};
@@ -40,8 +44,8 @@ pub fn parse_file(path: &Path) -> Result<ParsedFile> {
 /// Reads and parses one file, refusing files over `max_bytes`.
 ///
 /// Errors: [`Error::Read`] when the file cannot be read, [`Error::TooLarge`], [`Error::Empty`],
-/// [`Error::Binary`], [`Error::UnsupportedFormat`]; a file that reads but holds nothing usable
-/// gives [`Error::NoContent`].
+/// [`Error::Binary`], [`Error::UnsupportedFormat`], [`Error::Pdf`] and [`Error::PdfEncrypted`]
+/// for PDFs; a file that reads but holds nothing usable gives [`Error::NoContent`].
 pub fn parse_file_with_limit(path: &Path, max_bytes: u64) -> Result<ParsedFile> {
     let format = Format::of_path(path).ok_or_else(|| Error::UnsupportedFormat {
         path: path.to_path_buf(),
@@ -66,6 +70,10 @@ pub fn parse_file_with_limit(path: &Path, max_bytes: u64) -> Result<ParsedFile> 
 
 /// Parses bytes already in memory; `source` names them in ids, warnings and errors.
 pub fn parse_bytes(bytes: &[u8], source: &str, format: Format) -> Result<ParsedFile> {
+    // A PDF is binary by design: it goes to its reader as bytes, never through `decode`.
+    if format == Format::Pdf {
+        return parse_pdf(bytes, source);
+    }
     let (text, warnings) = decode(bytes, source)?;
     let mut parsed = match format {
         Format::Saved => single(saved::parse(&text), source)?,
@@ -74,6 +82,8 @@ pub fn parse_bytes(bytes: &[u8], source: &str, format: Format) -> Result<ParsedF
             None => single(saved::parse(&text), source)?,
         },
         Format::Json => jsonl::parse(&text, source),
+        Format::Html => single(html::parse(&text), source)?,
+        Format::Pdf => return parse_pdf(bytes, source),
     };
     for brief in &mut parsed.briefs {
         let mut w = warnings.clone();
@@ -81,6 +91,16 @@ pub fn parse_bytes(bytes: &[u8], source: &str, format: Format) -> Result<ParsedF
         brief.warnings = w;
     }
     Ok(parsed)
+}
+
+/// Reads a PDF's bytes (an empty file is [`Error::Empty`], as for every format).
+fn parse_pdf(bytes: &[u8], source: &str) -> Result<ParsedFile> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty {
+            path: PathBuf::from(source),
+        });
+    }
+    single(pdf::parse(bytes, source)?, source)
 }
 
 fn single(mut brief: Brief, source: &str) -> Result<ParsedFile> {
