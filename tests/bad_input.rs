@@ -327,39 +327,6 @@ fn unreadable_header_date_falls_back_to_the_printed_date() {
     assert!(
         warnings(&v).iter().any(|w| w.contains("does not parse")),
         "{v}"
-
-/// Runs `briefs parse` on `path` and returns (exit code, stderr).
-fn parse_error(path: &Path) -> (Option<i32>, String) {
-    let out = briefs().arg("parse").arg(path).output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-#[test]
-fn file_named_pdf_that_is_not_one_is_an_error_naming_it() {
-    let d = tempfile::tempdir().unwrap();
-    for (name, bytes) in [
-        ("text.pdf", &b"Grain talks resume in Muscat.\n"[..]),
-        ("header-only.pdf", &b"%PDF-1.4\n"[..]),
-        (
-            "garbage.pdf",
-            &b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R"[..],
-        ),
-    ] {
-        let (code, err) = parse_error(&write(d.path(), name, bytes));
-        assert_eq!(code, Some(2), "{name}: {err}");
-        assert!(
-            err.contains(name) && err.contains("not a readable PDF"),
-            "{name}: {err}"
-        );
-    }
-    let (code, err) = parse_error(&write(d.path(), "empty.pdf", b""));
-    assert_eq!(code, Some(2));
-    assert!(
-        err.contains("empty.pdf") && err.contains("empty file"),
-        "{err}"
     );
 }
 
@@ -400,7 +367,67 @@ fn links_to_other_documents_in_the_body_are_kept() {
     assert_eq!(
         texts,
         ["Related reading:", "Grain Exports in 2024", "Port Capacity"]
+    );
+}
 
+#[test]
+fn body_paragraph_that_repeats_the_title_is_not_taken_for_the_title_line() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}Grain corridors in the Black Sea carried most of the wheat exported in 2024, according to the ministry, and may carry more.\n");
+    let v = parse_json(&write(d.path(), "repeat.md", text.as_bytes()));
+    assert_eq!(v["passages"].as_array().unwrap().len(), 1, "{v}");
+}
+
+#[test]
+fn saved_page_whose_title_is_a_link_keeps_it() {
+    let d = tempfile::tempdir().unwrap();
+    let text = GOOD.replace(
+        "Grain Talks Resume",
+        "[Grain Talks Resume](https://example.org/grain-talks)",
+    );
+    let v = parse_json(&write(d.path(), "linked-title.txt", text.as_bytes()));
+    assert_eq!(v["title"], "Grain Talks Resume");
+    assert_eq!(v["authors"][0]["name"], "Ann Lee");
+    assert_eq!(v["kind"], "Brief Analysis");
+    assert!(warnings(&v).is_empty(), "{v}");
+}
+
+/// Runs `briefs parse` on `path` and returns (exit code, stderr).
+fn parse_error(path: &Path) -> (Option<i32>, String) {
+    let out = briefs().arg("parse").arg(path).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn file_named_pdf_that_is_not_one_is_an_error_naming_it() {
+    let d = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("text.pdf", &b"Grain talks resume in Muscat.\n"[..]),
+        ("header-only.pdf", &b"%PDF-1.4\n"[..]),
+        (
+            "garbage.pdf",
+            &b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R"[..],
+        ),
+    ] {
+        let (code, err) = parse_error(&write(d.path(), name, bytes));
+        assert_eq!(code, Some(2), "{name}: {err}");
+        assert!(
+            err.contains(name) && err.contains("not a readable PDF"),
+            "{name}: {err}"
+        );
+    }
+    let (code, err) = parse_error(&write(d.path(), "empty.pdf", b""));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("empty.pdf") && err.contains("empty file"),
+        "{err}"
+    );
+}
+
+#[test]
 fn truncated_pdf_keeps_what_it_can_or_names_the_file() {
     let d = tempfile::tempdir().unwrap();
     let whole = std::fs::read(common::fixture("pdf/brief.pdf")).unwrap();
@@ -427,26 +454,6 @@ fn encrypted_pdf_is_an_error_naming_the_file() {
 }
 
 #[test]
-fn body_paragraph_that_repeats_the_title_is_not_taken_for_the_title_line() {
-    let d = tempfile::tempdir().unwrap();
-    let text = format!("# Grain Corridors\n\n{PAGE_HEAD}Grain corridors in the Black Sea carried most of the wheat exported in 2024, according to the ministry, and may carry more.\n");
-    let v = parse_json(&write(d.path(), "repeat.md", text.as_bytes()));
-    assert_eq!(v["passages"].as_array().unwrap().len(), 1, "{v}");
-}
-
-#[test]
-fn saved_page_whose_title_is_a_link_keeps_it() {
-    let d = tempfile::tempdir().unwrap();
-    let text = GOOD.replace(
-        "Grain Talks Resume",
-        "[Grain Talks Resume](https://example.org/grain-talks)",
-    );
-    let v = parse_json(&write(d.path(), "linked-title.txt", text.as_bytes()));
-    assert_eq!(v["title"], "Grain Talks Resume");
-    assert_eq!(v["authors"][0]["name"], "Ann Lee");
-    assert_eq!(v["kind"], "Brief Analysis");
-    assert!(warnings(&v).is_empty(), "{v}");
-
 fn pdf_without_a_text_layer_is_kept_with_a_warning() {
     let v = parse_json(&common::fixture("pdf/no-text.pdf"));
     assert_eq!(v["title"], "no-text");

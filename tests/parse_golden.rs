@@ -122,6 +122,7 @@ fn crs_report_with_summary_and_footnotes() {
 #[test]
 fn crs_report_without_version() {
     check_crs("reports/98317-types-of-committee-hearings.md", "98-317");
+}
 
 /// A brief's parse output with every text replaced by its XXH3 digest: structure, dates and
 /// ids stay readable, the text of a brief that may not be copied here does not appear.
@@ -188,17 +189,32 @@ fn seed_brief_digest() {
 
 #[test]
 fn html_wordpress_article_with_json_ld() {
-    check_in(&fixture("html"), "wordpress-jsonld.html", "wordpress-jsonld.html", &[]);
+    check_in(
+        &fixture("html"),
+        "wordpress-jsonld.html",
+        "wordpress-jsonld.html",
+        &[],
+    );
 }
 
 #[test]
 fn html_drupal_page_with_citation_meta_only() {
-    check_in(&fixture("html"), "drupal-citation.html", "drupal-citation.html", &[]);
+    check_in(
+        &fixture("html"),
+        "drupal-citation.html",
+        "drupal-citation.html",
+        &[],
+    );
 }
 
 #[test]
 fn html_plain_page_with_title_and_time() {
-    check_in(&fixture("html"), "plain-title-time.html", "plain-title-time.html", &[]);
+    check_in(
+        &fixture("html"),
+        "plain-title-time.html",
+        "plain-title-time.html",
+        &[],
+    );
 }
 
 #[test]

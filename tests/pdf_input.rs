@@ -52,6 +52,52 @@ fn brief_pdf_fields_and_passages() {
     assert!(b.warnings.is_empty(), "{:?}", b.warnings);
 }
 
+/// The PDFs shipped in `corpus/crs/` next to the saved pages of the same versions: each PDF
+/// reads the document number from its page band, so PDF and page share one id (and an
+/// archive holding both keeps one brief), while title, date and kind agree.
+#[test]
+fn crs_pdf_and_saved_page_of_one_version_share_an_id() {
+    let crs = common::root().join("corpus/crs");
+    for (pdf, page) in [
+        (
+            "in-focus/IF12106.21.pdf",
+            "in-focus/IF12106v21-iran-and-nuclear-weapons-production.md",
+        ),
+        (
+            "insights/IN12680.1.pdf",
+            "insights/IN12680v1-recent-regulatory-changes-to-bank-capital-requir.md",
+        ),
+        (
+            "sidebars/LSB11418.1.pdf",
+            "sidebars/LSB11418v1-recent-developments-in-hart-scott-rodino-merger-.md",
+        ),
+    ] {
+        let from_pdf = &parse_file(&crs.join(pdf)).expect("PDF parses").briefs[0];
+        let from_page = &parse_file(&crs.join(page)).expect("page parses").briefs[0];
+        assert_eq!(from_pdf.id, from_page.id, "{pdf} and {page}");
+        assert_eq!(from_pdf.date, from_page.date, "{pdf}");
+        // An In Focus prints its kind as an image, so only the others state it in text.
+        if !pdf.starts_with("in-focus") {
+            assert_eq!(from_pdf.kind, from_page.kind, "{pdf}");
+        }
+        assert!(
+            from_pdf.passages.len() > 3,
+            "{pdf}: {:?}",
+            from_pdf.passages
+        );
+    }
+    // Another version of a product keeps an id of its own.
+    let v6 = &parse_file(&crs.join("in-focus/IF10753v6-energy-star-program.md"))
+        .unwrap()
+        .briefs[0];
+    let v7 = std::fs::read_dir(crs.join("in-focus"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("IF10753v7"))
+        .expect("version 7 is shipped");
+    assert_ne!(v6.id, parse_file(&v7.path()).unwrap().briefs[0].id);
+}
+
 #[test]
 fn pdf_encrypted_with_an_owner_password_only_opens() {
     let parsed = parse_file(&fixture("pdf/owner-only.pdf")).expect("opens without a password");

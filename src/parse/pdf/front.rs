@@ -34,6 +34,23 @@ pub struct Front {
     pub kind: Option<String>,
     /// Author names in the order printed.
     pub authors: Vec<String>,
+    /// The publisher's document number printed alone in a page band ("IF12106", "RL34498").
+    pub number: Option<String>,
+}
+
+/// The document number a page header or footer prints on a line of its own: one to four
+/// capitals, an optional hyphen, then three to six digits ("IF12106", "R44243", "LSB11418").
+/// Page bands carry it on every page of a numbered series; a number inside body text is not
+/// taken, since a body cites other documents' numbers too.
+pub fn document_number(furniture: &[super::extract::Line]) -> Option<String> {
+    furniture.iter().find_map(|line| {
+        let t = line.text.trim();
+        let letters = t.bytes().take_while(u8::is_ascii_uppercase).count();
+        let rest = t[letters..].strip_prefix('-').unwrap_or(&t[letters..]);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        ((1..=4).contains(&letters) && (3..=6).contains(&digits) && digits == rest.len())
+            .then(|| t.to_string())
+    })
 }
 
 /// Headings of closing sections that are boilerplate, not body.
@@ -47,7 +64,10 @@ const BOILERPLATE: [&str; 5] = [
 
 /// Reads the front and back matter and removes the blocks it used from `layout.blocks`.
 pub fn read(layout: &mut Layout) -> Front {
-    let mut front = Front::default();
+    let mut front = Front {
+        number: document_number(&layout.furniture),
+        ..Front::default()
+    };
     let body = layout.body_size;
     let blocks = &mut layout.blocks;
 
@@ -407,6 +427,37 @@ fn name_of_role_line(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_number_from_a_band_line_of_its_own() {
+        let band = |texts: &[&str]| -> Vec<super::super::extract::Line> {
+            texts
+                .iter()
+                .map(|t| super::super::extract::Line {
+                    page: 0,
+                    x: 0.0,
+                    x_end: 100.0,
+                    y: 10.0,
+                    page_height: 792.0,
+                    size: 8.0,
+                    bold: false,
+                    pagination: false,
+                    text: t.to_string(),
+                })
+                .collect()
+        };
+        let number = |texts: &[&str]| document_number(&band(texts));
+        assert_eq!(
+            number(&["https://crsreports.congress.gov", "IF12106"]),
+            Some("IF12106".into())
+        );
+        assert_eq!(number(&["2", "LSB11418"]), Some("LSB11418".into()));
+        assert_eq!(number(&["RR-1234"]), Some("RR-1234".into()));
+        assert_eq!(number(&["2", "Congressional Research Service"]), None);
+        assert_eq!(number(&["IF12106 · VERSION 21"]), None);
+        assert_eq!(number(&["COVID19"]), None, "two digits are not a number");
+        assert_eq!(number(&["2024"]), None, "a year has no letters");
+    }
 
     #[test]
     fn dates_in_front_lines() {

@@ -29,7 +29,9 @@ pub const TIME_BUDGET: Duration = Duration::from_secs(30);
 pub const NO_TEXT_LAYER: &str =
     "no text layer (a scanned or image-only PDF?): nothing to index but the file name; run OCR on it first";
 
-/// Parses a PDF's bytes into one brief without `id` or `source` (see [`super::finish`]).
+/// Parses a PDF's bytes into one brief without `source` (see [`super::finish`]); the `id` is
+/// set only when the pages print a document number and a date ([`crate::parse::numbered_id`],
+/// so the PDF and the saved page of one version share it).
 ///
 /// Errors: [`Error::PdfEncrypted`] when a password is needed, [`Error::Pdf`] when the file
 /// does not open as a PDF or the PDF library fails on it.
@@ -68,6 +70,9 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<Brief> {
     brief.title = front.title.unwrap_or_default();
     brief.date = front.date;
     brief.kind = front.kind;
+    if let (Some(number), Some(date)) = (&front.number, front.date) {
+        brief.id = crate::parse::numbered_id(number, date);
+    }
     brief.authors = front
         .authors
         .into_iter()
