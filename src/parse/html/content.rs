@@ -293,10 +293,8 @@ impl Reader<'_> {
         }
         match name {
             "br" => self.buffer.push(' '),
-            "td" | "th" => {
-                if !self.buffer.is_empty() && !self.buffer.ends_with(' ') {
-                    self.buffer.push(' ');
-                }
+            "td" | "th" if !self.buffer.is_empty() && !self.buffer.ends_with(' ') => {
+                self.buffer.push(' ');
             }
             "a" => {
                 if let Some(href) = e.attr("href").map(str::trim) {
