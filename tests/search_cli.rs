@@ -152,6 +152,28 @@ fn repeated_word_counts_more() {
 }
 
 #[test]
+fn stopwords_are_scored_but_neither_required_nor_highlighted() {
+    let f = Fixture::new();
+    let plain = f.search(&["water", "treaty"]);
+    let with_stopwords = f.search(&["the water of the treaty"]);
+    assert_eq!(with_stopwords.matching, "all");
+    assert_eq!(with_stopwords.total_passages, plain.total_passages);
+    assert_eq!(with_stopwords.hits[0].title, plain.hits[0].title);
+    for h in &with_stopwords.hits {
+        for [s, e] in &h.highlights {
+            let word = h.text[*s..*e].to_lowercase();
+            assert!(word != "the" && word != "of", "{word} highlighted in {h:?}");
+        }
+    }
+    // A query of stopwords alone still searches them, highlighted.
+    let only = f.search(&["of the"]);
+    assert!(only.total_passages > 0);
+    assert!(!only.hits[0].highlights.is_empty());
+    // Inside a phrase they count: no passage says "treaty the water".
+    assert!(f.search(&["\"treaty the water\""]).hits.is_empty());
+}
+
+#[test]
 fn highlights_cover_matched_words() {
     let f = Fixture::new();
     let r = f.search(&["meetings", "treaty"]);

@@ -39,7 +39,7 @@ impl Engine {
         } else {
             let plan = self.plan(searcher, &parsed, corrections);
             let strict = self.compose_strict(&plan, &filters, None);
-            if plan.words.len() > 1 && searcher.search(&*strict, &Count)? == 0 {
+            if plan.tiered() && searcher.search(&*strict, &Count)? == 0 {
                 self.compose_relaxed(&plan, &filters, None)
             } else {
                 strict

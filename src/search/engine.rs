@@ -11,6 +11,7 @@ use super::highlight::HighlightTerms;
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
+use super::stats::PassageStats;
 use crate::error::{Error, Result};
 use crate::index::BriefIndex;
 
@@ -82,7 +83,7 @@ impl Engine {
             let mut hits = self.top(&searcher, &*strict, req.sort, want, per_brief)?;
             resp.matching = "all".into();
             let mut match_query = strict;
-            if hits.len() < want && plan.words.len() > 1 {
+            if hits.len() < want && plan.tiered() {
                 let relaxed = self.compose_relaxed(&plan, &filters, None);
                 let extra = self.top(&searcher, &*relaxed, req.sort, want, per_brief)?;
                 let before = hits.len();
@@ -136,7 +137,12 @@ impl Engine {
         loop {
             let raw: Vec<(f32, DocAddress)> = match sort {
                 Sort::Relevance => {
-                    searcher.search(q, &TopDocs::with_limit(fetch).order_by_score())?
+                    let stats = PassageStats::new(searcher, &self.bi.fields);
+                    searcher.search_with_statistics_provider(
+                        q,
+                        &TopDocs::with_limit(fetch).order_by_score(),
+                        &stats,
+                    )?
                 }
                 Sort::Date => searcher
                     .search(

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
+use super::stopwords::Stopwords;
 use crate::index::schema;
 
 /// The tokens an analyser makes of `text`.
@@ -33,9 +34,19 @@ impl HighlightTerms {
             .collect();
         let mut stems = HashSet::new();
         let mut exact = HashSet::new();
+        // Stopwords are not highlighted ("on" would light up everywhere) unless the query is
+        // made of nothing else.
+        let stop = Stopwords::english();
+        let is_stop = |w: &str| stop.contains(&schema::key_of(w));
+        let only_stopwords = parsed
+            .clauses
+            .iter()
+            .flat_map(|c| &c.any_of)
+            .all(|t| matches!(t, QTerm::Word(w) if is_stop(w)));
         for clause in &parsed.clauses {
             for t in &clause.any_of {
                 match t {
+                    QTerm::Word(w) if !only_stopwords && is_stop(w) => {}
                     QTerm::Word(w) | QTerm::Title(w) => {
                         let w = fixed.get(w.as_str()).copied().unwrap_or(w);
                         stems.extend(tokens(&mut schema::stem_analyzer(), w));

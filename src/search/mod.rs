@@ -6,7 +6,9 @@
 //! title (x0.7: it is copied into every passage), headings (x1.5), text, and again in an unstemmed field so exact forms of names
 //! beat stemmed look-alikes; a word repeated in the query counts once per repeat. A word that
 //! is in no passage is replaced by its nearest indexed spelling (edit distance 1, 2 for words
-//! of eight letters or more) and the response says so. Facets count *briefs*, not passages,
+//! of eight letters or more) and the response says so. Stopwords of the query ("on", "the")
+//! score but are never required nor highlighted ([`stopwords`]). BM25 uses the statistics of
+//! the passages, not of every document (`stats`). Facets count *briefs*, not passages,
 //! and each group's counts ignore that group's own filter (multi-select faceting).
 //!
 //! One concern a file: [`request`] defines every parameter and filter once (names on each
@@ -27,6 +29,8 @@ pub mod query;
 pub mod request;
 pub mod response;
 mod show;
+mod stats;
+pub mod stopwords;
 
 pub use engine::Engine;
 pub use highlight::tokens;

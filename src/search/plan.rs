@@ -15,6 +15,7 @@ use super::filters::{browse_base, kind_query, Filters, Group};
 use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
+use super::stopwords::Stopwords;
 use super::Engine;
 use crate::index::schema::{self, doc_kind};
 
@@ -27,6 +28,17 @@ pub(super) struct Plan {
     pub(super) words: Vec<Box<dyn Query>>,
     /// Excluded terms.
     pub(super) excluded: Vec<Box<dyn Query>>,
+    /// Stopwords typed as plain words: scored, never required (see [`super::stopwords`]).
+    pub(super) optional: Vec<Box<dyn Query>>,
+}
+
+impl Plan {
+    /// Whether the search runs in two tiers, all words first: when it has two plain words or
+    /// more. (Skipping the all-words tier for long questions was measured and gained nothing
+    /// on the test collections: docs/ranking.md.)
+    pub(super) fn tiered(&self) -> bool {
+        self.words.len() > 1
+    }
 }
 
 impl Engine {
@@ -40,6 +52,7 @@ impl Engine {
         let mut plan = Plan::default();
         let mut word_counts: HashMap<String, (usize, Box<dyn Query>)> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
+        let mut stop: Vec<Box<dyn Query>> = Vec::new();
         for clause in &parsed.clauses {
             let only_words = clause.any_of.iter().all(|t| matches!(t, QTerm::Word(_)));
             let alts: Vec<Box<dyn Query>> = clause
@@ -57,6 +70,10 @@ impl Engine {
             };
             if only_words {
                 let key = clause_key(&clause.any_of);
+                if clause.any_of.len() == 1 && Stopwords::english().contains(&key) {
+                    stop.push(q);
+                    continue;
+                }
                 match word_counts.get_mut(&key) {
                     Some(entry) => entry.0 += 1,
                     None => {
@@ -77,6 +94,11 @@ impl Engine {
                 };
                 plan.words.push(q);
             }
+        }
+        if plan.words.is_empty() && plan.required.is_empty() {
+            plan.words = stop;
+        } else {
+            plan.optional = stop;
         }
         for t in &parsed.excluded {
             if let Some(q) = self.term_query(searcher, t, &mut Vec::new()) {
@@ -215,10 +237,14 @@ impl Engine {
         skip: Option<Group>,
         words: Vec<Box<dyn Query>>,
         excluded: Vec<Box<dyn Query>>,
+        optional: Vec<Box<dyn Query>>,
     ) -> Box<dyn Query> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for q in required.into_iter().chain(words) {
             parts.push((Occur::Must, q));
+        }
+        for q in optional {
+            parts.push((Occur::Should, q));
         }
         for q in filters.except(skip) {
             parts.push((
@@ -249,6 +275,7 @@ impl Engine {
             skip,
             cloned(&plan.words),
             cloned(&plan.excluded),
+            cloned(&plan.optional),
         )
     }
 
@@ -258,6 +285,7 @@ impl Engine {
             vec![browse_base(&self.bi.fields, filters, skip)],
             filters,
             skip,
+            vec![],
             vec![],
             vec![],
         )
@@ -280,7 +308,14 @@ impl Engine {
             plan.required.iter().map(|q| q.box_clone()).collect();
         required.push(any);
         let excluded = plan.excluded.iter().map(|q| q.box_clone()).collect();
-        self.compose(required, filters, skip, vec![], excluded)
+        self.compose(
+            required,
+            filters,
+            skip,
+            vec![],
+            excluded,
+            cloned(&plan.optional),
+        )
     }
 }
 
