@@ -11,10 +11,12 @@ use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use super::collect::{for_each_term, BriefCounter};
 use super::filters::{head_only, Filters, Group, GROUPS};
+use super::names::{Names, KIND_COLUMNS, NONE};
 use super::query::ParsedQuery;
 use super::response::{Counts, Facets};
 use super::Engine;
 use crate::error::Result;
+use crate::model::EntityKind;
 
 impl Engine {
     /// Facet counts: the matched briefs' head documents give every group's counts; each
@@ -67,20 +69,19 @@ impl Engine {
     }
 }
 
-/// Facet columns read from head documents, by group.
-pub(super) const FACET_COLUMNS: [(Group, &str); 7] = [
+/// Facet columns read from head documents, by group; entities are read by name group
+/// ([`Names`]).
+pub(super) const FACET_COLUMNS: [(Group, &str); 4] = [
     (Group::Topic, "topic"),
     (Group::Region, "region"),
     (Group::Author, "author_facet"),
     (Group::Kind, "kind_facet"),
-    (Group::Person, "person"),
-    (Group::Organization, "organization"),
-    (Group::Place, "place"),
 ];
 
 /// Counts facet values over the head documents of the briefs in `keys`.
 pub(super) struct FacetCounter {
     pub(super) keys: Arc<HashSet<u64>>,
+    pub(super) names: Arc<Names>,
 }
 
 pub(super) struct FacetSegment {
@@ -89,6 +90,13 @@ pub(super) struct FacetSegment {
     pub(super) cols: Vec<(Group, StrColumn, Vec<u32>)>,
     pub(super) year: Column<u64>,
     pub(super) years: HashMap<u64, u64>,
+    pub(super) names: Arc<Names>,
+    pub(super) segment: usize,
+    /// The entity columns, in the order of [`KIND_COLUMNS`].
+    pub(super) entity_cols: Vec<Option<StrColumn>>,
+    pub(super) seen: Vec<u32>,
+    /// Name group → briefs.
+    pub(super) entities: HashMap<u32, u64>,
 }
 
 impl Engine {
@@ -100,6 +108,7 @@ impl Engine {
     ) -> Result<HashMap<Group, HashMap<String, u64>>> {
         let collector = FacetCounter {
             keys: Arc::new(keys),
+            names: self.names.get(searcher)?,
         };
         Ok(searcher.search(&*head_only(&self.bi.fields), &collector)?)
     }
@@ -109,7 +118,7 @@ impl Collector for FacetCounter {
     type Fruit = HashMap<Group, HashMap<String, u64>>;
     type Child = FacetSegment;
 
-    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+    fn for_segment(&self, ord: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let ff = reader.fast_fields();
         let mut cols = Vec::new();
         for (g, name) in FACET_COLUMNS {
@@ -124,6 +133,14 @@ impl Collector for FacetCounter {
             cols,
             year: ff.u64("year")?,
             years: HashMap::new(),
+            names: self.names.clone(),
+            segment: ord as usize,
+            entity_cols: KIND_COLUMNS
+                .iter()
+                .map(|(_, name)| ff.str(name))
+                .collect::<tantivy::Result<_>>()?,
+            seen: Vec::new(),
+            entities: HashMap::new(),
         })
     }
 
@@ -166,6 +183,25 @@ impl SegmentCollector for FacetSegment {
         if let Some(y) = self.year.first(doc) {
             *self.years.entry(y).or_default() += 1;
         }
+        // Entities by name group: a brief counts once per group, whatever it calls it.
+        let Some(seg) = self.names.segments.get(self.segment) else {
+            return;
+        };
+        self.seen.clear();
+        for (c, col) in self.entity_cols.iter().enumerate() {
+            if let (Some(col), Some(map)) = (col, seg.kinds.get(c)) {
+                self.seen.extend(
+                    col.term_ords(doc)
+                        .filter_map(|o| map.get(o as usize).copied())
+                        .filter(|&g| g != NONE),
+                );
+            }
+        }
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        for &g in &self.seen {
+            *self.entities.entry(g).or_default() += 1;
+        }
     }
 
     fn harvest(self) -> Self::Fruit {
@@ -185,6 +221,21 @@ impl SegmentCollector for FacetSegment {
         let m = groups.entry(Group::Year).or_default();
         for (y, n) in self.years {
             *m.entry(y.to_string()).or_default() += n;
+        }
+        for (g, n) in self.entities {
+            let Some(group) = self.names.groups.get(g as usize) else {
+                continue;
+            };
+            let facet = match group.kind {
+                EntityKind::Person => Group::Person,
+                EntityKind::Organization => Group::Organization,
+                EntityKind::Place => Group::Place,
+            };
+            *groups
+                .entry(facet)
+                .or_default()
+                .entry(group.name.clone())
+                .or_default() += n;
         }
         groups
     }

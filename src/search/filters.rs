@@ -3,11 +3,18 @@
 
 use std::collections::HashSet;
 use std::ops::Bound;
+use std::sync::Arc;
 
-use tantivy::query::{AllQuery, BooleanQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BitSetDocSet, BooleanQuery, ConstScoreQuery, ConstScorer, EnableScoring, Explanation, Occur,
+    Query, RangeQuery, Scorer, TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
+use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader};
 
+use super::collect::BriefKeys;
 use super::highlight::tokens;
+use super::names::briefs_of;
 use super::query::ParsedQuery;
 use super::request::{date_bound, Param, SearchRequest, FILTERS};
 use super::Engine;
@@ -40,9 +47,12 @@ pub(super) const GROUPS: [(Group, Group); 8] = [
     (Group::Place, Group::Entity),
 ];
 
-/// Built filters, one entry per group that has a filter.
+/// Built filters, one entry per group that has a filter. Every filter narrows briefs: each
+/// keeps all the documents of the briefs it accepts, so facet counts (briefs) and filters agree.
 pub(super) struct Filters {
     pub(super) by_group: Vec<(Group, Box<dyn Query>)>,
+    /// With an entity filter: the documents of the kept briefs that mention the entity.
+    pub(super) mentions: Option<Box<dyn Query>>,
 }
 
 impl Filters {
@@ -56,6 +66,17 @@ impl Filters {
 
     pub(super) fn has(&self, g: Group) -> bool {
         self.by_group.iter().any(|(x, _)| *x == g)
+    }
+
+    /// Optional scoring clauses: a passage that mentions a filtered entity ranks a little
+    /// higher (none when the entity group is lifted).
+    pub(super) fn boosts(&self, skip: Option<Group>) -> Vec<Box<dyn Query>> {
+        match &self.mentions {
+            Some(m) if skip != Some(Group::Entity) => {
+                vec![Box::new(ConstScoreQuery::new(m.box_clone(), MENTION_BOOST))]
+            }
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -80,6 +101,7 @@ impl Engine {
             }
         }
         let mut by_group: Vec<(Group, Box<dyn Query>)> = Vec::new();
+        let mut mentions = None;
         for (param, vals) in &values {
             if vals.is_empty() {
                 continue;
@@ -94,7 +116,11 @@ impl Engine {
                 Param::Topic => (Group::Topic, key_union(f.topic_key, vals)),
                 Param::Region => (Group::Region, key_union(f.region_key, vals)),
                 Param::Kind => (Group::Kind, key_union(f.kind_key, vals)),
-                Param::Entity => (Group::Entity, self.entity_filter(vals)),
+                Param::Entity => {
+                    let ef = self.entity_filter(vals)?;
+                    mentions = Some(ef.mentions);
+                    (Group::Entity, ef.briefs)
+                }
                 _ => continue,
             };
             by_group.push((group, q));
@@ -117,48 +143,44 @@ impl Engine {
             });
             by_group.push((Group::Year, Box::new(RangeQuery::new(lo, hi))));
         }
-        Ok(Filters { by_group })
+        Ok(Filters { by_group, mentions })
     }
 
-    /// A filter matching documents that mention any of `names` under any of its names.
+    /// The `--entity` filter for `names` (values are OR'd): the briefs that name any of them,
+    /// and, within those briefs, the documents that mention them.
     ///
-    /// A name matches an indexed entity name when equal to it (case- and accent-folded) or
-    /// when it is the name's last words ("Muttaqi", "Kazemi Qomi"), so a surname finds the
-    /// full name across the archive; acronyms and short forms defined in a brief are indexed
-    /// as names of their entity.
-    pub(super) fn entity_filter(&self, names: &[String]) -> Box<dyn Query> {
+    /// Each name is resolved by [`Names::select`], the rule the entity facets count by: a name
+    /// the archive knows selects its own group (short person names merged into their full
+    /// name), and any other name the groups whose names end with it (a surname). A name that
+    /// is neither, such as an acronym a brief defines, selects the briefs that index it as an
+    /// alias.
+    pub(super) fn entity_filter(&self, names: &[String]) -> Result<EntityFilter> {
         let searcher = self.searcher();
-        let mut terms: HashSet<String> = HashSet::new();
-        let wanted: Vec<String> = names
-            .iter()
-            .map(|n| schema::key_of(n))
-            .filter(|n| !n.is_empty())
-            .collect();
-        for seg in searcher.segment_readers() {
-            let Ok(inv) = seg.inverted_index(self.bi.fields.entity_key) else {
-                continue;
-            };
-            let Ok(mut stream) = inv.terms().stream() else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(k) = std::str::from_utf8(stream.key()) else {
+        let table = self.names.get(&searcher)?;
+        let mut briefs: HashSet<u64> = HashSet::new();
+        let mut keys: HashSet<String> = HashSet::new();
+        for n in names {
+            let groups = table.select(n);
+            if groups.is_empty() {
+                let key = schema::key_of(n);
+                if key.is_empty() {
                     continue;
-                };
-                if wanted.iter().any(|w| {
-                    k == w
-                        || (k.len() > w.len()
-                            && k.ends_with(w.as_str())
-                            && k.as_bytes()[k.len() - w.len() - 1] == b' ')
-                }) {
-                    terms.insert(k.to_string());
+                }
+                let q = TermQuery::new(
+                    tantivy::Term::from_field_text(self.bi.fields.entity_key, &key),
+                    IndexRecordOption::Basic,
+                );
+                briefs.extend(searcher.search(&q, &BriefKeys)?);
+                keys.insert(key);
+            } else {
+                briefs.extend(briefs_of(&table, &groups));
+                for g in groups {
+                    keys.extend(table.groups[g as usize].keys.iter().cloned());
                 }
             }
         }
-        for w in &wanted {
-            terms.insert(w.clone());
-        }
-        let any: Vec<Box<dyn Query>> = terms
+        let briefs: Box<dyn Query> = Box::new(BriefSet(Arc::new(briefs)));
+        let terms: Vec<Box<dyn Query>> = keys
             .into_iter()
             .map(|t| {
                 Box::new(TermQuery::new(
@@ -167,17 +189,73 @@ impl Engine {
                 )) as Box<dyn Query>
             })
             .collect();
-        Box::new(BooleanQuery::union(any))
+        let mentions: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, briefs.box_clone()),
+            (Occur::Must, Box::new(BooleanQuery::union(terms))),
+        ]));
+        Ok(EntityFilter { briefs, mentions })
     }
 }
 
-/// What an empty query lists: briefs (their head documents), or, when an entity filter is
-/// active and not lifted, the passages that mention the entity.
-pub(super) fn browse_base(f: &Fields, filters: &Filters, skip: Option<Group>) -> Box<dyn Query> {
-    if filters.has(Group::Entity) && skip != Some(Group::Entity) {
-        Box::new(AllQuery)
-    } else {
-        head_only(f)
+/// The `--entity` filter in its two uses.
+pub(super) struct EntityFilter {
+    /// Every document of the briefs that name the entity: what the filter keeps.
+    pub(super) briefs: Box<dyn Query>,
+    /// The documents of those briefs that mention it: what an empty query lists, what the
+    /// timeline keeps, and what a search lifts a little.
+    pub(super) mentions: Box<dyn Query>,
+}
+
+/// What a passage that mentions a filtered entity adds to its score: about half of one
+/// word's BM25 score in a passage, so a mention decides between passages that match alike
+/// and a passage with more of the query's words still wins.
+const MENTION_BOOST: f32 = 2.0;
+
+/// Matches every document of the briefs whose `brief_key` is in the set: a filter that
+/// narrows briefs, not passages.
+#[derive(Debug, Clone)]
+pub(super) struct BriefSet(pub(super) Arc<HashSet<u64>>);
+
+impl Query for BriefSet {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(BriefSetWeight(self.0.clone())))
+    }
+}
+
+struct BriefSetWeight(Arc<HashSet<u64>>);
+
+impl Weight for BriefSetWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let max = reader.max_doc();
+        let mut bits = BitSet::with_max_value(max);
+        if !self.0.is_empty() {
+            let col = reader.fast_fields().u64("brief_key")?;
+            // A brief's documents are contiguous: look a key up once per run.
+            let mut last: Option<(u64, bool)> = None;
+            for doc in 0..max {
+                let Some(k) = col.first(doc) else { continue };
+                let keep = match last {
+                    Some((l, keep)) if l == k => keep,
+                    _ => self.0.contains(&k),
+                };
+                last = Some((k, keep));
+                if keep {
+                    bits.insert(doc);
+                }
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(bits), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut s = self.scorer(reader, 1.0)?;
+        if s.seek(doc) == doc {
+            Ok(Explanation::new("brief in the filtered set", 1.0))
+        } else {
+            Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is not in a filtered brief"
+            )))
+        }
     }
 }
 

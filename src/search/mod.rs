@@ -22,6 +22,7 @@ mod exclusion;
 mod facets;
 mod filters;
 mod highlight;
+mod names;
 mod plan;
 pub mod query;
 pub mod request;
