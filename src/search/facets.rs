@@ -11,7 +11,7 @@ use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use super::collect::{for_each_term, BriefCounter};
 use super::filters::{head_only, Filters, Group, GROUPS};
-use super::names::{Names, KIND_COLUMNS, NONE};
+use super::names::{Names, KIND_COLUMNS};
 use super::query::ParsedQuery;
 use super::response::{Counts, Facets};
 use super::Engine;
@@ -94,9 +94,10 @@ pub(super) struct FacetSegment {
     pub(super) segment: usize,
     /// The entity columns, in the order of [`KIND_COLUMNS`].
     pub(super) entity_cols: Vec<Option<StrColumn>>,
-    pub(super) seen: Vec<u32>,
     /// Name group → briefs.
-    pub(super) entities: HashMap<u32, u64>,
+    pub(super) entities: Vec<u32>,
+    /// Name group → the last document counted for it, plus one (a brief counts once).
+    pub(super) last: Vec<DocId>,
 }
 
 impl Engine {
@@ -139,8 +140,8 @@ impl Collector for FacetCounter {
                 .iter()
                 .map(|(_, name)| ff.str(name))
                 .collect::<tantivy::Result<_>>()?,
-            seen: Vec::new(),
-            entities: HashMap::new(),
+            entities: vec![0; self.names.groups.len()],
+            last: vec![0; self.names.groups.len()],
         })
     }
 
@@ -187,20 +188,24 @@ impl SegmentCollector for FacetSegment {
         let Some(seg) = self.names.segments.get(self.segment) else {
             return;
         };
-        self.seen.clear();
         for (c, col) in self.entity_cols.iter().enumerate() {
-            if let (Some(col), Some(map)) = (col, seg.kinds.get(c)) {
-                self.seen.extend(
-                    col.term_ords(doc)
-                        .filter_map(|o| map.get(o as usize).copied())
-                        .filter(|&g| g != NONE),
-                );
+            let (Some(col), Some(map)) = (col, seg.kinds.get(c)) else {
+                continue;
+            };
+            for ord in col.term_ords(doc) {
+                let Some(&g) = map.get(ord as usize) else {
+                    continue;
+                };
+                if let (Some(last), Some(n)) = (
+                    self.last.get_mut(g as usize),
+                    self.entities.get_mut(g as usize),
+                ) {
+                    if *last != doc + 1 {
+                        *last = doc + 1;
+                        *n += 1;
+                    }
+                }
             }
-        }
-        self.seen.sort_unstable();
-        self.seen.dedup();
-        for &g in &self.seen {
-            *self.entities.entry(g).or_default() += 1;
         }
     }
 
@@ -222,8 +227,8 @@ impl SegmentCollector for FacetSegment {
         for (y, n) in self.years {
             *m.entry(y.to_string()).or_default() += n;
         }
-        for (g, n) in self.entities {
-            let Some(group) = self.names.groups.get(g as usize) else {
+        for (g, &n) in self.entities.iter().enumerate() {
+            let Some(group) = self.names.groups.get(g).filter(|_| n > 0) else {
                 continue;
             };
             let facet = match group.kind {
@@ -235,7 +240,7 @@ impl SegmentCollector for FacetSegment {
                 .entry(facet)
                 .or_default()
                 .entry(group.name.clone())
-                .or_default() += n;
+                .or_default() += u64::from(n);
         }
         groups
     }

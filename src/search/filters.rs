@@ -1,10 +1,11 @@
 //! Filters: each filter group becomes one tantivy query, kept apart so that facet counting can
 //! lift a group's own filter (multi-select).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use tantivy::index::SegmentId;
 use tantivy::query::{
     BitSetDocSet, BooleanQuery, ConstScoreQuery, ConstScorer, EnableScoring, Explanation, Occur,
     Query, RangeQuery, Scorer, TermQuery, Weight,
@@ -14,7 +15,7 @@ use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader};
 
 use super::collect::BriefKeys;
 use super::highlight::tokens;
-use super::names::briefs_of;
+use super::names::{briefs_of, live_heads};
 use super::query::ParsedQuery;
 use super::request::{date_bound, Param, SearchRequest, FILTERS};
 use super::Engine;
@@ -179,7 +180,7 @@ impl Engine {
                 }
             }
         }
-        let briefs: Box<dyn Query> = Box::new(BriefSet(Arc::new(briefs)));
+        let briefs: Box<dyn Query> = Box::new(BriefSet::new(briefs));
         let terms: Vec<Box<dyn Query>> = keys
             .into_iter()
             .map(|t| {
@@ -212,38 +213,70 @@ pub(super) struct EntityFilter {
 const MENTION_BOOST: f32 = 2.0;
 
 /// Matches every document of the briefs whose `brief_key` is in the set: a filter that
-/// narrows briefs, not passages.
+/// narrows briefs, not passages. Clones share the documents found per segment, so the filter
+/// and the mention boost built from it read each segment once.
 #[derive(Debug, Clone)]
-pub(super) struct BriefSet(pub(super) Arc<HashSet<u64>>);
+pub(super) struct BriefSet(Arc<BriefSetInner>);
 
-impl Query for BriefSet {
-    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(BriefSetWeight(self.0.clone())))
-    }
+#[derive(Debug)]
+struct BriefSetInner {
+    keys: HashSet<u64>,
+    docs: Mutex<HashMap<SegmentId, BitSet>>,
 }
 
-struct BriefSetWeight(Arc<HashSet<u64>>);
+impl BriefSet {
+    pub(super) fn new(keys: HashSet<u64>) -> BriefSet {
+        BriefSet(Arc::new(BriefSetInner {
+            keys,
+            docs: Mutex::new(HashMap::new()),
+        }))
+    }
 
-impl Weight for BriefSetWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+    /// The documents of the kept briefs in one segment.
+    fn docs(&self, reader: &SegmentReader) -> tantivy::Result<BitSet> {
+        if let Some(b) = self
+            .0
+            .docs
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&reader.segment_id()).cloned())
+        {
+            return Ok(b);
+        }
         let max = reader.max_doc();
         let mut bits = BitSet::with_max_value(max);
-        if !self.0.is_empty() {
+        if !self.0.keys.is_empty() {
+            // A brief's documents are contiguous and its head document comes first (see
+            // `index::documents`): each kept brief is the run from its head to the next.
             let col = reader.fast_fields().u64("brief_key")?;
-            // A brief's documents are contiguous: look a key up once per run.
-            let mut last: Option<(u64, bool)> = None;
-            for doc in 0..max {
-                let Some(k) = col.first(doc) else { continue };
-                let keep = match last {
-                    Some((l, keep)) if l == k => keep,
-                    _ => self.0.contains(&k),
-                };
-                last = Some((k, keep));
-                if keep {
-                    bits.insert(doc);
+            let heads = live_heads(reader)?;
+            for (i, &head) in heads.iter().enumerate() {
+                if col.first(head).is_some_and(|k| self.0.keys.contains(&k)) {
+                    let end = heads.get(i + 1).copied().unwrap_or(max);
+                    for doc in head..end {
+                        bits.insert(doc);
+                    }
                 }
             }
         }
+        if let Ok(mut m) = self.0.docs.lock() {
+            m.insert(reader.segment_id(), bits.clone());
+        }
+        Ok(bits)
+    }
+}
+
+impl Query for BriefSet {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(BriefSetWeight(self.clone())))
+    }
+}
+
+struct BriefSetWeight(BriefSet);
+
+impl Weight for BriefSetWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let bits = self.0.docs(reader)?;
         Ok(Box::new(ConstScorer::new(BitSetDocSet::from(bits), boost)))
     }
 

@@ -18,7 +18,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::columnar::StrColumn;
-use tantivy::Searcher;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::collect::for_each_term;
 use crate::index::schema::{self, doc_kind};
@@ -70,6 +71,28 @@ pub(super) struct Names {
     tails: HashMap<String, Vec<u32>>,
     /// Per segment ordinal of the generation.
     pub(super) segments: Vec<SegmentNames>,
+}
+
+/// The live head documents of a segment, ascending: one per brief, read from the `doc_kind`
+/// postings rather than by visiting every document.
+pub(super) fn live_heads(reader: &SegmentReader) -> tantivy::Result<Vec<DocId>> {
+    let field = reader.schema().get_field("doc_kind")?;
+    let term = tantivy::Term::from_field_u64(field, doc_kind::HEAD);
+    let mut out = Vec::new();
+    let Some(mut postings) = reader
+        .inverted_index(field)?
+        .read_postings(&term, IndexRecordOption::Basic)?
+    else {
+        return Ok(out);
+    };
+    let mut doc = postings.doc();
+    while doc != TERMINATED {
+        if !reader.is_deleted(doc) {
+            out.push(doc);
+        }
+        doc = postings.advance();
+    }
+    Ok(out)
 }
 
 /// The proper suffixes of a folded name that start at a word: "a b c" → "b c", "c".
@@ -134,7 +157,6 @@ impl Names {
         let mut segs: Vec<Seg> = Vec::new();
         for reader in searcher.segment_readers() {
             let ff = reader.fast_fields();
-            let kind = ff.u64("doc_kind")?;
             let mut cols = Vec::new();
             for (_, name) in KIND_COLUMNS {
                 cols.push(ff.str(name)?);
@@ -143,10 +165,7 @@ impl Names {
                 .iter()
                 .map(|c| vec![0u32; c.as_ref().map_or(0, |c| c.num_terms())])
                 .collect();
-            for doc in reader.doc_ids_alive() {
-                if kind.first(doc) != Some(doc_kind::HEAD) {
-                    continue;
-                }
+            for doc in live_heads(reader)? {
                 for (c, col) in cols.iter().enumerate() {
                     if let Some(col) = col {
                         for ord in col.term_ords(doc) {
@@ -161,6 +180,7 @@ impl Names {
         }
 
         // Folded keys, their spellings and their briefs per kind.
+        let mut analyzer = schema::key_analyzer();
         let mut keys: Vec<String> = Vec::new();
         let mut key_id: HashMap<String, u32> = HashMap::new();
         let mut per_kind: Vec<[u64; 3]> = Vec::new();
@@ -179,7 +199,7 @@ impl Names {
                         .map(|(o, n)| (o as u64, (o as u64, *n)))
                         .collect();
                     for_each_term(col, &hits, |term, (ord, n)| {
-                        let key = schema::key_of(&term);
+                        let key = schema::key_with(&mut analyzer, &term);
                         if key.is_empty() {
                             return;
                         }
@@ -250,7 +270,6 @@ impl Names {
         let mut segments = Vec::new();
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
             let ff = reader.fast_fields();
-            let kind = ff.u64("doc_kind")?;
             let brief_key = ff.u64("brief_key")?;
             let kinds: Vec<Vec<u32>> = ord_key[si]
                 .iter()
@@ -267,10 +286,7 @@ impl Names {
                 })
                 .collect();
             let mut seen: Vec<u32> = Vec::new();
-            for doc in reader.doc_ids_alive() {
-                if kind.first(doc) != Some(doc_kind::HEAD) {
-                    continue;
-                }
+            for doc in live_heads(reader)? {
                 let Some(key) = brief_key.first(doc) else {
                     continue;
                 };
@@ -294,16 +310,24 @@ impl Names {
             if let Some(col) = ff.str("entity_count")? {
                 let all: Vec<(u64, u64)> = (0..col.num_terms() as u64).map(|o| (o, o)).collect();
                 counts = vec![(NONE, 0); all.len()];
+                // Terms are sorted, so one name's terms (one per mention count) come together.
+                let mut last: (String, u32) = (String::new(), NONE);
                 for_each_term(&col, &all, |term, ord| {
                     // `kind<TAB>name<TAB>mentions`.
-                    let mut parts = term.split('\t');
-                    let (_, Some(name), Some(n)) = (parts.next(), parts.next(), parts.next())
-                    else {
+                    let Some((head, n)) = term.rsplit_once('\t') else {
                         return;
                     };
-                    if let Some(&g) = by_key.get(&schema::key_of(name)) {
-                        counts[ord as usize] = (g, n.parse().unwrap_or(0));
+                    let Some((_, name)) = head.split_once('\t') else {
+                        return;
+                    };
+                    if last.0 != name {
+                        let g = by_key
+                            .get(&schema::key_with(&mut analyzer, name))
+                            .copied()
+                            .unwrap_or(NONE);
+                        last = (name.to_string(), g);
                     }
+                    counts[ord as usize] = (last.1, n.parse().unwrap_or(0));
                 });
             }
             segments.push(SegmentNames { kinds, counts });
