@@ -3,7 +3,8 @@
 //! exactly n briefs, in `total_briefs` and in the distinct briefs of the hits, for every facet
 //! group, entities included. Queries are drawn from the fixture archive's words, filters from
 //! its facet values. The archive adds briefs that name people only by surname, one
-//! unambiguous ("Muttaqi") and one ambiguous ("Jaff").
+//! unambiguous ("Muttaqi") and one ambiguous ("Jaff"), and two authors whose names differ by
+//! an initial.
 
 mod common;
 
@@ -16,12 +17,12 @@ use briefs::search::request::Param;
 use briefs::search::{Engine, EntitiesRequest, SearchRequest, SearchResponse};
 use proptest::prelude::*;
 
-/// Briefs written by this test (prose of our own): surnames alone, and two people who share
-/// one.
+/// Briefs written by this test (prose of our own): surnames alone, two people who share one,
+/// "Aaron Y. Zelin" beside "Aaron Zelin", and a region spelled "IRAQ".
 const EXTRA: &[(&str, &str)] = &[
     (
         "surname.txt",
-        "Doha Envoys Weigh Water Terms\n\nby Ann Lee\n\nMay 2, 2023\n\nBrief Analysis\n\nA standfirst about envoys.\n\nMuttaqi met envoys in Doha to discuss the water treaty.\n\nThe envoys asked for flow data before the next round.\n\nTOPICS\n\nEnergy & Water\n\nREGIONS & COUNTRIES\n\nAfghanistan\n",
+        "Doha Envoys Weigh Water Terms\n\nby Aaron Y. Zelin\n\nMay 2, 2023\n\nBrief Analysis\n\nA standfirst about envoys.\n\nMuttaqi met envoys in Doha to discuss the water treaty.\n\nThe envoys asked for flow data before the next round.\n\nTOPICS\n\nEnergy & Water\n\nREGIONS & COUNTRIES\n\nAfghanistan\n",
     ),
     (
         "jaff-a.txt",
@@ -29,11 +30,11 @@ const EXTRA: &[(&str, &str)] = &[
     ),
     (
         "jaff-b.txt",
-        "Sulaymaniyah Trade Fair Opens\n\nby Omar Haddad\n\nFeb 1, 2024\n\nPolicyWatch\n\nA standfirst about trade.\n\nDarya Jaff opened the trade fair in Sulaymaniyah.\n\nExhibitors reported strong interest from Iranian buyers.\n\nTOPICS\n\nArab & Islamic Politics\n\nREGIONS & COUNTRIES\n\nIraq\n",
+        "Sulaymaniyah Trade Fair Opens\n\nby Omar Haddad\n\nFeb 1, 2024\n\nPolicyWatch\n\nA standfirst about trade.\n\nDarya Jaff opened the trade fair in Sulaymaniyah.\n\nExhibitors reported strong interest from Iranian buyers.\n\nTOPICS\n\nArab & Islamic Politics\n\nREGIONS & COUNTRIES\n\nIRAQ\n",
     ),
     (
         "jaff-c.txt",
-        "Budget Talks Resume in Erbil\n\nby Ann Lee\n\nMar 5, 2024\n\nPolicyWatch\n\nA standfirst about budgets.\n\nMinister Jaff said the budget talks would resume after the holiday.\n\nThe council expects a vote in spring.\n\nTOPICS\n\nArab & Islamic Politics\n\nREGIONS & COUNTRIES\n\nIraq\n",
+        "Budget Talks Resume in Erbil\n\nby Aaron Zelin\n\nMar 5, 2024\n\nPolicyWatch\n\nA standfirst about budgets.\n\nMinister Jaff said the budget talks would resume after the holiday.\n\nThe council expects a vote in spring.\n\nTOPICS\n\nArab & Islamic Politics\n\nREGIONS & COUNTRIES\n\nIraq\n",
     ),
 ];
 
@@ -381,4 +382,43 @@ fn agreement_survives_edits_and_deletes() {
     assert_eq!(people.get("Amir Khan Muttaqi"), 2, "{people:?}");
     // With Darya Jaff gone, the lone surname has one full name left to stand for.
     assert_eq!(people.get("Karwan Jaff"), 2, "{people:?}");
+}
+
+/// An author the archive knows selects exactly that author; other names select the authors
+/// whose names hold all their words ("zelin").
+#[test]
+fn author_names_select_like_their_facet() {
+    let a = archive();
+    let by = |name: &str| {
+        let mut r = SearchRequest::default();
+        r.filters.insert(Param::Author, vec![name.to_string()]);
+        a.engine.search(&r).unwrap().total_briefs
+    };
+    assert_eq!(by("Aaron Zelin"), 1);
+    assert_eq!(by("aaron y. zelin"), 1);
+    assert_eq!(by("zelin"), 2);
+    assert_eq!(by("Zelin Aaron"), 2, "words in any order");
+    assert_eq!(by("Samira Zelin"), 0, "all words in one author's name");
+}
+
+/// Spellings a filter folds together are one facet value, in the spelling most briefs use.
+#[test]
+fn spellings_of_one_value_count_as_one() {
+    let a = archive();
+    let all = a
+        .engine
+        .search(&SearchRequest {
+            facets: true,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    let regions = all.facets.unwrap().regions;
+    assert_eq!(regions.get("IRAQ"), 0, "{regions:?}");
+    let mut r = SearchRequest::default();
+    r.filters.insert(Param::Region, vec!["Iraq".to_string()]);
+    assert_eq!(
+        a.engine.search(&r).unwrap().total_briefs,
+        regions.get("Iraq")
+    );
+    assert!(regions.get("Iraq") >= 4, "{regions:?}");
 }

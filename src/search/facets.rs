@@ -9,9 +9,9 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
-use super::collect::{for_each_term, BriefCounter};
+use super::collect::BriefCounter;
 use super::filters::{head_only, Filters, Group, GROUPS};
-use super::names::{Names, KIND_COLUMNS};
+use super::names::{Names, KIND_COLUMNS, VALUE_COLUMNS};
 use super::query::ParsedQuery;
 use super::response::{Counts, Facets};
 use super::Engine;
@@ -69,14 +69,9 @@ impl Engine {
     }
 }
 
-/// Facet columns read from head documents, by group; entities are read by name group
-/// ([`Names`]).
-pub(super) const FACET_COLUMNS: [(Group, &str); 4] = [
-    (Group::Topic, "topic"),
-    (Group::Region, "region"),
-    (Group::Author, "author_facet"),
-    (Group::Kind, "kind_facet"),
-];
+/// The facet groups of [`VALUE_COLUMNS`], in that order; entities are counted by name group.
+pub(super) const VALUE_GROUPS: [Group; 4] =
+    [Group::Topic, Group::Region, Group::Author, Group::Kind];
 
 /// Counts facet values over the head documents of the briefs in `keys`.
 pub(super) struct FacetCounter {
@@ -87,7 +82,9 @@ pub(super) struct FacetCounter {
 pub(super) struct FacetSegment {
     pub(super) keys: Arc<HashSet<u64>>,
     pub(super) brief_key: Column<u64>,
-    pub(super) cols: Vec<(Group, StrColumn, Vec<u32>)>,
+    /// Per value column: the column, briefs per value, the last document counted per value
+    /// plus one (spellings of one value count a brief once).
+    pub(super) cols: Vec<(usize, StrColumn, Vec<u32>, Vec<DocId>)>,
     pub(super) year: Column<u64>,
     pub(super) years: HashMap<u64, u64>,
     pub(super) names: Arc<Names>,
@@ -122,10 +119,10 @@ impl Collector for FacetCounter {
     fn for_segment(&self, ord: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let ff = reader.fast_fields();
         let mut cols = Vec::new();
-        for (g, name) in FACET_COLUMNS {
+        for (i, name) in VALUE_COLUMNS.iter().enumerate() {
             if let Some(c) = ff.str(name)? {
-                let n = c.num_terms();
-                cols.push((g, c, vec![0u32; n]));
+                let n = self.names.values[i].names.len();
+                cols.push((i, c, vec![0u32; n], vec![0; n]));
             }
         }
         Ok(FacetSegment {
@@ -174,10 +171,19 @@ impl SegmentCollector for FacetSegment {
         {
             return;
         }
-        for (_, col, counts) in &mut self.cols {
+        for (i, col, counts, last) in &mut self.cols {
+            let Some(map) = self.names.values[*i].segments.get(self.segment) else {
+                continue;
+            };
             for ord in col.term_ords(doc) {
-                if let Some(c) = counts.get_mut(ord as usize) {
-                    *c += 1;
+                let Some(&v) = map.get(ord as usize) else {
+                    continue;
+                };
+                if let (Some(l), Some(n)) = (last.get_mut(v as usize), counts.get_mut(v as usize)) {
+                    if *l != doc + 1 {
+                        *l = doc + 1;
+                        *n += 1;
+                    }
                 }
             }
         }
@@ -211,17 +217,14 @@ impl SegmentCollector for FacetSegment {
 
     fn harvest(self) -> Self::Fruit {
         let mut groups: Self::Fruit = HashMap::new();
-        for (g, col, counts) in self.cols {
-            let m = groups.entry(g).or_default();
-            let hit: Vec<(u64, u32)> = counts
-                .into_iter()
-                .enumerate()
-                .filter(|(_, n)| *n > 0)
-                .map(|(o, n)| (o as u64, n))
-                .collect();
-            for_each_term(&col, &hit, |term, n| {
-                *m.entry(term).or_default() += u64::from(n)
-            });
+        for (i, _, counts, _) in self.cols {
+            let m = groups.entry(VALUE_GROUPS[i]).or_default();
+            let names = &self.names.values[i].names;
+            for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                if let Some(name) = names.get(v) {
+                    *m.entry(name.clone()).or_default() += u64::from(n);
+                }
+            }
         }
         let m = groups.entry(Group::Year).or_default();
         for (y, n) in self.years {

@@ -14,7 +14,6 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader};
 
 use super::collect::BriefKeys;
-use super::highlight::tokens;
 use super::names::{briefs_of, live_heads};
 use super::query::ParsedQuery;
 use super::request::{date_bound, Param, SearchRequest, FILTERS};
@@ -108,12 +107,12 @@ impl Engine {
                 continue;
             }
             let (group, q): (Group, Box<dyn Query>) = match param {
-                Param::Author => (
-                    Group::Author,
-                    Box::new(BooleanQuery::union(
-                        vals.iter().map(|a| author_query(f, a)).collect(),
-                    )),
-                ),
+                Param::Author => {
+                    let table = self.names.get(&self.searcher())?;
+                    let keys: Vec<String> =
+                        vals.iter().flat_map(|a| table.select_authors(a)).collect();
+                    (Group::Author, key_union(f.author_key, &keys))
+                }
                 Param::Topic => (Group::Topic, key_union(f.topic_key, vals)),
                 Param::Region => (Group::Region, key_union(f.region_key, vals)),
                 Param::Kind => (Group::Kind, key_union(f.kind_key, vals)),
@@ -301,30 +300,6 @@ pub(super) fn kind_query(f: &Fields, kind: u64) -> Box<dyn Query> {
         tantivy::Term::from_field_u64(f.doc_kind, kind),
         IndexRecordOption::Basic,
     ))
-}
-
-pub(super) fn author_query(f: &Fields, name: &str) -> Box<dyn Query> {
-    let whole: Box<dyn Query> = Box::new(TermQuery::new(
-        tantivy::Term::from_field_text(f.author_key, &schema::key_of(name)),
-        IndexRecordOption::Basic,
-    ));
-    let toks = tokens(&mut schema::fold_analyzer(), name);
-    if toks.is_empty() {
-        return whole;
-    }
-    let all: Vec<Box<dyn Query>> = toks
-        .iter()
-        .map(|t| {
-            Box::new(TermQuery::new(
-                tantivy::Term::from_field_text(f.author_tok, t),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>
-        })
-        .collect();
-    Box::new(BooleanQuery::union(vec![
-        whole,
-        Box::new(BooleanQuery::intersection(all)),
-    ]))
 }
 
 /// Documents whose whole-value `field` equals any of `values` (case- and accent-folded).

@@ -13,6 +13,8 @@
 //!
 //! The entity facets, the `--entity` filter, the entities view and the timeline all read
 //! names through [`Names`], so a facet value and the filter on it select the same briefs.
+//! Authors are read too, for the same reason: `--author "Aaron Zelin"` selects that author
+//! and not "Aaron Y. Zelin", while `--author zelin` selects both.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -22,6 +24,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::collect::for_each_term;
+use super::highlight::tokens;
 use crate::index::schema::{self, doc_kind};
 use crate::model::EntityKind;
 
@@ -31,6 +34,80 @@ pub(super) const KIND_COLUMNS: [(EntityKind, &str); 3] = [
     (EntityKind::Organization, "organization"),
     (EntityKind::Place, "place"),
 ];
+
+/// The head-document columns of the other facets (topic, region, author, kind), whose values
+/// [`Names`] folds the way their filters do.
+pub(super) const VALUE_COLUMNS: [&str; 4] = ["topic", "region", "author_facet", "kind_facet"];
+
+/// One facet column's values, folded as its filter folds them (case and accents): spellings
+/// of one value are one value, shown in the spelling most briefs use.
+#[derive(Debug, Default)]
+pub(super) struct Values {
+    /// Display name per value.
+    pub(super) names: Vec<String>,
+    /// Folded name → value.
+    keys: HashMap<String, u32>,
+    /// Per segment ordinal of the generation: term ordinal → value (or [`NONE`]).
+    pub(super) segments: Vec<Vec<u32>>,
+}
+
+impl Values {
+    /// Reads `column` over the live head documents `heads` (per segment).
+    fn read(
+        searcher: &Searcher,
+        column: &str,
+        heads: &[Vec<DocId>],
+        analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> tantivy::Result<Values> {
+        let mut out = Values::default();
+        let mut spellings: Vec<HashMap<String, u64>> = Vec::new();
+        for (si, reader) in searcher.segment_readers().iter().enumerate() {
+            let Some(col) = reader.fast_fields().str(column)? else {
+                out.segments.push(Vec::new());
+                continue;
+            };
+            let mut used = vec![0u32; col.num_terms()];
+            for &doc in &heads[si] {
+                for ord in col.term_ords(doc) {
+                    if let Some(u) = used.get_mut(ord as usize) {
+                        *u += 1;
+                    }
+                }
+            }
+            let hits: Vec<(u64, (u64, u32))> = used
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(o, n)| (o as u64, (o as u64, *n)))
+                .collect();
+            let mut map = vec![NONE; used.len()];
+            for_each_term(&col, &hits, |term, (ord, n)| {
+                let key = schema::key_with(analyzer, &term);
+                if key.is_empty() {
+                    return;
+                }
+                let next = out.keys.len() as u32;
+                let id = *out.keys.entry(key).or_insert(next);
+                if id == next {
+                    spellings.push(HashMap::new());
+                }
+                *spellings[id as usize].entry(term).or_default() += u64::from(n);
+                map[ord as usize] = id;
+            });
+            out.segments.push(map);
+        }
+        out.names = spellings
+            .into_iter()
+            .map(|m| {
+                m.into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map(|(s, _)| s)
+                    .unwrap_or_default()
+            })
+            .collect();
+        Ok(out)
+    }
+}
 
 /// No group: a term of a deleted brief, or an unreadable value.
 pub(super) const NONE: u32 = u32::MAX;
@@ -71,6 +148,10 @@ pub(super) struct Names {
     tails: HashMap<String, Vec<u32>>,
     /// Per segment ordinal of the generation.
     pub(super) segments: Vec<SegmentNames>,
+    /// The values of [`VALUE_COLUMNS`], in that order.
+    pub(super) values: Vec<Values>,
+    /// The folded words of each author (a value of `values[2]`).
+    author_words: Vec<Vec<String>>,
 }
 
 /// The live head documents of a segment, ascending: one per brief, read from the `doc_kind`
@@ -155,7 +236,12 @@ impl Names {
             counts: Vec<Vec<u32>>,
         }
         let mut segs: Vec<Seg> = Vec::new();
-        for reader in searcher.segment_readers() {
+        let heads: Vec<Vec<DocId>> = searcher
+            .segment_readers()
+            .iter()
+            .map(live_heads)
+            .collect::<tantivy::Result<_>>()?;
+        for (si, reader) in searcher.segment_readers().iter().enumerate() {
             let ff = reader.fast_fields();
             let mut cols = Vec::new();
             for (_, name) in KIND_COLUMNS {
@@ -165,7 +251,7 @@ impl Names {
                 .iter()
                 .map(|c| vec![0u32; c.as_ref().map_or(0, |c| c.num_terms())])
                 .collect();
-            for doc in live_heads(reader)? {
+            for &doc in &heads[si] {
                 for (c, col) in cols.iter().enumerate() {
                     if let Some(col) = col {
                         for ord in col.term_ords(doc) {
@@ -286,7 +372,7 @@ impl Names {
                 })
                 .collect();
             let mut seen: Vec<u32> = Vec::new();
-            for doc in live_heads(reader)? {
+            for &doc in &heads[si] {
                 let Some(key) = brief_key.first(doc) else {
                     continue;
                 };
@@ -336,12 +422,24 @@ impl Names {
             g.briefs.sort_unstable();
             g.briefs.dedup();
         }
+        let values: Vec<Values> = VALUE_COLUMNS
+            .iter()
+            .map(|c| Values::read(searcher, c, &heads, &mut analyzer))
+            .collect::<tantivy::Result<_>>()?;
+        let mut words = schema::fold_analyzer();
+        let author_words = values[2]
+            .names
+            .iter()
+            .map(|n| tokens(&mut words, n))
+            .collect();
         Ok(Names {
             generation: searcher.generation().generation_id(),
             groups,
             by_key,
             tails,
             segments,
+            values,
+            author_words,
         })
     }
 
@@ -357,6 +455,33 @@ impl Names {
             Some(&g) => vec![g],
             None => self.tails.get(&key).cloned().unwrap_or_default(),
         }
+    }
+
+    /// The authors (folded names) a typed author name selects: the author it folds to when
+    /// the archive knows one (an authors facet value selects exactly its own briefs);
+    /// otherwise every author whose name holds all its words, in any order ("zelin").
+    pub(super) fn select_authors(&self, typed: &str) -> Vec<String> {
+        let authors = &self.values[2];
+        let key = schema::key_of(typed);
+        if key.is_empty() || authors.keys.contains_key(&key) {
+            return vec![key];
+        }
+        let want = tokens(&mut schema::fold_analyzer(), typed);
+        if want.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = authors
+            .keys
+            .iter()
+            .filter(|(_, &v)| {
+                self.author_words
+                    .get(v as usize)
+                    .is_some_and(|words| want.iter().all(|w| words.contains(w)))
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        out.sort();
+        out
     }
 }
 
