@@ -7,13 +7,17 @@
 //! beat stemmed look-alikes; a word repeated in the query counts once per repeat. A word that
 //! is in no passage is replaced by its nearest indexed spelling (edit distance 1, 2 for words
 //! of eight letters or more) and the response says so. Facets count *briefs*, not passages,
-//! and each group's counts ignore that group's own filter (multi-select faceting).
+//! and each group's counts ignore that group's own filter (multi-select faceting); filters
+//! narrow briefs too, and resolve names as the facets count them (`names`), so a facet
+//! value's count is what its filter returns.
 //!
 //! One concern a file: [`request`] defines every parameter and filter once (names on each
 //! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
 //! `plan` (query words to tantivy queries, typo correction), `filters`, `collect` (hit
-//! collection and brief counting), `facets` and `highlight`; `analytics` answers the entities
-//! and timeline views; `show` fetches one brief; [`query`] reads the query language.
+//! collection and brief counting), `facets` and `highlight`; `names` reads the archive's
+//! entity names, authors and facet values once per searcher generation; `analytics` answers
+//! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
+//! language.
 
 mod analytics;
 mod collect;
