@@ -40,11 +40,66 @@ fn entity_filter_resolves_surnames_and_aliases() {
     assert!(surname.hits[0].text.contains("Muttaqi"));
     let both: SearchResponse = run(&d, &["search", "--entity", "Muttaqi", "--entity", "Herat"]);
     assert_eq!(both.total_briefs, 2, "repeated --entity is OR");
-    let none: SearchResponse = run(&d, &["search", "treaty", "--entity", "Herat"]);
-    assert!(
-        none.hits.iter().all(|h| h.text.contains("Herat")),
-        "the filter narrows to passages naming it"
+}
+
+/// The filter narrows briefs, not passages (issue 12, item 3): "reservoir" is in a passage of
+/// the Helmand brief that does not name Muttaqi, and the brief names him elsewhere.
+#[test]
+fn entity_filter_keeps_briefs_and_ranks_mentions_higher() {
+    let d = index();
+    let r: SearchResponse = run(
+        &d,
+        &["search", "reservoir", "--entity", "Muttaqi", "--facets"],
     );
+    assert_eq!(r.total_briefs, 1);
+    assert!(r.hits[0].text.contains("Reservoir"), "{:?}", r.hits);
+    let f = r.facets.unwrap();
+    assert_eq!(f.people.get("Amir Khan Muttaqi"), 1, "{:?}", f.people);
+    // Every passage of the brief matches "helmand" through its title; the one that names the
+    // filtered entity ranks higher with the filter than without it.
+    let rank = |extra: &[&str]| {
+        let mut args = vec!["search", "helmand", "--per-brief", "10"];
+        args.extend_from_slice(extra);
+        let r: SearchResponse = run(&d, &args);
+        r.hits
+            .iter()
+            .position(|h| h.text.contains("Muttaqi"))
+            .expect("the passage is a hit")
+    };
+    assert!(rank(&["--entity", "Muttaqi"]) < rank(&[]));
+    // An empty query lists the passages that name the entity; the count is of briefs.
+    let browse: SearchResponse = run(&d, &["search", "--entity", "Muttaqi"]);
+    assert_eq!(browse.total_briefs, 1);
+    assert!(browse.hits.iter().all(|h| h.text.contains("Muttaqi")));
+}
+
+/// The case issue 12 reports, on the seed brief: the facet counts a person the passages
+/// matching the query do not name, and the filter on that person returns the brief.
+#[test]
+fn facet_value_filter_returns_its_brief_on_the_seed() {
+    let Some(seed) = common::shared("seeds/000_7c937c07e720f2f9.txt") else {
+        return;
+    };
+    let d = tempfile::tempdir().unwrap();
+    let a = common::fixture("archive");
+    common::json(
+        &[
+            "ingest",
+            a.to_str().unwrap(),
+            seed.to_str().unwrap(),
+            "--index",
+            "idx",
+        ],
+        d.path(),
+    );
+    let r: SearchResponse = run(&d, &["search", "embassy", "--facets"]);
+    let n = r.facets.unwrap().people.get("Hassan Kazemi Qomi");
+    assert_eq!(n, 1);
+    for name in ["Hassan Kazemi Qomi", "Kazemi Qomi"] {
+        let f: SearchResponse = run(&d, &["search", "embassy", "--entity", name]);
+        assert_eq!(f.total_briefs, n, "--entity {name:?}");
+        assert!(f.hits.iter().all(|h| h.title == r.hits[0].title));
+    }
 }
 
 #[test]

@@ -79,6 +79,8 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
             }
         }
     };
+    // The head document comes first and a brief's documents stay together in one segment:
+    // `search` reads a brief's documents as the run from its head to the next head.
     let mut docs = Vec::with_capacity(brief.passages.len() + brief.events.len() + 1);
     let mut head = TantivyDocument::default();
     head.add_u64(f.doc_kind, doc_kind::HEAD);

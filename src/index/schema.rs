@@ -233,7 +233,11 @@ pub fn key_analyzer() -> TextAnalyzer {
 
 /// Normalises a filter value the way [`KEY`] fields are indexed.
 pub fn key_of(value: &str) -> String {
-    let mut analyzer = key_analyzer();
+    key_with(&mut key_analyzer(), value)
+}
+
+/// [`key_of`] with an analyser the caller keeps, for many values in a row.
+pub fn key_with(analyzer: &mut TextAnalyzer, value: &str) -> String {
     let collapsed = crate::text::space::collapse_spaces(value);
     let mut stream = analyzer.token_stream(&collapsed);
     let mut out = String::new();

@@ -11,8 +11,9 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TantivyDocument};
 
-use super::collect::{for_each_term, BriefKeys};
+use super::collect::BriefKeys;
 use super::filters::{head_only, kind_query};
+use super::names::{Names, NONE};
 use super::query;
 use super::request::{date_bound, EntitiesRequest, Param, SearchRequest, TimelineRequest};
 use super::response::{Correction, EntitiesResponse, EntityCount, TimelineEvent, TimelineResponse};
@@ -57,25 +58,23 @@ impl Engine {
             ..EntitiesResponse::default()
         };
         let keys = self.matching_briefs(&searcher, &req.search, &mut resp.corrections)?;
+        let names = self.names.get(&searcher)?;
         let counted = searcher.search(
             &*head_only(&self.bi.fields),
             &EntityCounter {
                 keys: keys.map(Arc::new),
+                names: names.clone(),
             },
         )?;
         resp.total_briefs = counted.briefs;
         let mut rows: Vec<EntityCount> = counted
             .counts
             .into_iter()
-            .filter_map(|(raw, (briefs, mentions))| {
-                let mut parts = raw.splitn(2, '\t');
-                let kind: crate::model::EntityKind =
-                    serde_json::from_value(serde_json::Value::String(parts.next()?.to_string()))
-                        .ok()?;
-                let name = parts.next()?.to_string();
+            .filter_map(|(g, (briefs, mentions))| {
+                let group = names.groups.get(g as usize)?;
                 Some(EntityCount {
-                    name,
-                    kind,
+                    name: group.name.clone(),
+                    kind: group.kind,
                     briefs,
                     mentions,
                 })
@@ -122,7 +121,7 @@ impl Engine {
             parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         if !req.entities.is_empty() {
-            parts.push((Occur::Must, self.entity_filter(&req.entities)));
+            parts.push((Occur::Must, self.entity_filter(&req.entities)?.mentions));
         }
         let rows = searcher.search(
             &BooleanQuery::new(parts),
@@ -165,36 +164,43 @@ impl Engine {
     }
 }
 
-/// Sums entity counts over the head documents of the briefs in `keys` (all when `None`).
+/// Sums entity counts over the head documents of the briefs in `keys` (all when `None`), by
+/// name group ([`Names`]): a brief that names one entity under two spellings counts once.
 pub(super) struct EntityCounter {
     pub(super) keys: Option<Arc<HashSet<u64>>>,
+    pub(super) names: Arc<Names>,
 }
 
 #[derive(Default)]
 pub(super) struct EntityFruit {
     pub(super) briefs: u64,
-    pub(super) counts: HashMap<String, (u64, u64)>,
+    /// Group → (briefs, mentions).
+    pub(super) counts: HashMap<u32, (u64, u64)>,
 }
 
 pub(super) struct EntitySegment {
     pub(super) keys: Option<Arc<HashSet<u64>>>,
+    pub(super) names: Arc<Names>,
+    pub(super) segment: usize,
     pub(super) brief_key: Column<u64>,
     pub(super) col: Option<StrColumn>,
-    pub(super) briefs: u64,
-    pub(super) by_ord: HashMap<u64, u64>,
+    pub(super) seen: Vec<(u32, u64)>,
+    pub(super) fruit: EntityFruit,
 }
 
 impl Collector for EntityCounter {
     type Fruit = EntityFruit;
     type Child = EntitySegment;
-    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<EntitySegment> {
+    fn for_segment(&self, ord: u32, reader: &SegmentReader) -> tantivy::Result<EntitySegment> {
         let ff = reader.fast_fields();
         Ok(EntitySegment {
             keys: self.keys.clone(),
+            names: self.names.clone(),
+            segment: ord as usize,
             brief_key: ff.u64("brief_key")?,
             col: ff.str("entity_count")?,
-            briefs: 0,
-            by_ord: HashMap::new(),
+            seen: Vec::new(),
+            fruit: EntityFruit::default(),
         })
     }
     fn requires_scoring(&self) -> bool {
@@ -222,35 +228,31 @@ impl SegmentCollector for EntitySegment {
                 return;
             }
         }
-        self.briefs += 1;
-        if let Some(col) = &self.col {
-            for ord in col.term_ords(doc) {
-                *self.by_ord.entry(ord).or_default() += 1;
+        self.fruit.briefs += 1;
+        let (Some(col), Some(seg)) = (&self.col, self.names.segments.get(self.segment)) else {
+            return;
+        };
+        self.seen.clear();
+        for ord in col.term_ords(doc) {
+            if let Some(&(g, mentions)) = seg.counts.get(ord as usize) {
+                if g != NONE {
+                    self.seen.push((g, mentions));
+                }
             }
+        }
+        self.seen.sort_unstable();
+        let mut last = None;
+        for &(g, mentions) in &self.seen {
+            let e = self.fruit.counts.entry(g).or_default();
+            if last != Some(g) {
+                e.0 += 1;
+                last = Some(g);
+            }
+            e.1 += mentions;
         }
     }
     fn harvest(self) -> EntityFruit {
-        let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
-        if let Some(col) = &self.col {
-            let mut hit: Vec<(u64, u64)> = self.by_ord.into_iter().collect();
-            hit.sort_unstable();
-            let mut terms: Vec<(String, u64)> = Vec::with_capacity(hit.len());
-            for_each_term(col, &hit, |term, n| terms.push((term, n)));
-            for (s, n) in terms {
-                // `kind<TAB>name<TAB>mentions`: the count is part of the value.
-                let Some((head, mentions)) = s.rsplit_once('\t') else {
-                    continue;
-                };
-                let mentions: u64 = mentions.parse().unwrap_or(0);
-                let e = counts.entry(head.to_string()).or_default();
-                e.0 += n;
-                e.1 += n * mentions;
-            }
-        }
-        EntityFruit {
-            briefs: self.briefs,
-            counts,
-        }
+        self.fruit
     }
 }
 

@@ -1,13 +1,13 @@
 //! The engine: an open index and a reader, and the search itself (tiers, paging, totals).
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::collect::{merge_capped, BriefCounter};
-use super::filters::Group;
 use super::highlight::HighlightTerms;
+use super::names::NamesCache;
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
@@ -19,6 +19,8 @@ use crate::index::BriefIndex;
 pub struct Engine {
     pub(super) bi: BriefIndex,
     pub(super) reader: tantivy::IndexReader,
+    /// The archive's entity names, read once per searcher generation.
+    pub(super) names: NamesCache,
 }
 
 impl Engine {
@@ -41,7 +43,11 @@ impl Engine {
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
-        Ok(Engine { bi, reader })
+        Ok(Engine {
+            bi,
+            reader,
+            names: NamesCache::default(),
+        })
     }
 
     /// The index this engine reads.
@@ -72,10 +78,21 @@ impl Engine {
         let per_brief = req.per_brief;
         let want = req.offset + req.limit;
 
+        // Browsing with an entity filter lists the passages that mention it, newest first.
+        let mut listed = None;
         let (match_query, hits): (Box<dyn Query>, Vec<(f32, DocAddress)>) = if parsed.is_browse() {
             resp.matching = "browse".into();
             let q = self.compose_browse(&filters, None);
-            let hits = self.top(&searcher, &*q, Sort::Date, want, per_brief)?;
+            let hits = match &filters.mentions {
+                Some(m) => {
+                    let l =
+                        self.compose(vec![m.box_clone()], &filters, None, vec![], vec![], vec![]);
+                    let hits = self.top(&searcher, &*l, Sort::Date, want, per_brief)?;
+                    listed = Some(l);
+                    hits
+                }
+                None => self.top(&searcher, &*q, Sort::Date, want, per_brief)?,
+            };
             (q, hits)
         } else {
             let plan = self.plan(&searcher, &parsed, &mut resp.corrections);
@@ -98,10 +115,10 @@ impl Engine {
 
         let counted = searcher.search(&*match_query, &BriefCounter)?;
         resp.total_briefs = counted.keys.len() as u64;
-        resp.total_passages = if parsed.is_browse() && !filters.has(Group::Entity) {
-            resp.total_briefs
-        } else {
-            counted.passages
+        resp.total_passages = match &listed {
+            Some(l) => searcher.search(&**l, &Count)? as u64,
+            None if parsed.is_browse() => resp.total_briefs,
+            None => counted.passages,
         };
 
         if req.facets {

@@ -9,12 +9,14 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
-use super::collect::{for_each_term, BriefCounter};
+use super::collect::BriefCounter;
 use super::filters::{head_only, Filters, Group, GROUPS};
+use super::names::{Names, KIND_COLUMNS, VALUE_COLUMNS};
 use super::query::ParsedQuery;
 use super::response::{Counts, Facets};
 use super::Engine;
 use crate::error::Result;
+use crate::model::EntityKind;
 
 impl Engine {
     /// Facet counts: the matched briefs' head documents give every group's counts; each
@@ -67,28 +69,32 @@ impl Engine {
     }
 }
 
-/// Facet columns read from head documents, by group.
-pub(super) const FACET_COLUMNS: [(Group, &str); 7] = [
-    (Group::Topic, "topic"),
-    (Group::Region, "region"),
-    (Group::Author, "author_facet"),
-    (Group::Kind, "kind_facet"),
-    (Group::Person, "person"),
-    (Group::Organization, "organization"),
-    (Group::Place, "place"),
-];
+/// The facet groups of [`VALUE_COLUMNS`], in that order; entities are counted by name group.
+pub(super) const VALUE_GROUPS: [Group; 4] =
+    [Group::Topic, Group::Region, Group::Author, Group::Kind];
 
 /// Counts facet values over the head documents of the briefs in `keys`.
 pub(super) struct FacetCounter {
     pub(super) keys: Arc<HashSet<u64>>,
+    pub(super) names: Arc<Names>,
 }
 
 pub(super) struct FacetSegment {
     pub(super) keys: Arc<HashSet<u64>>,
     pub(super) brief_key: Column<u64>,
-    pub(super) cols: Vec<(Group, StrColumn, Vec<u32>)>,
+    /// Per value column: the column, briefs per value, the last document counted per value
+    /// plus one (spellings of one value count a brief once).
+    pub(super) cols: Vec<(usize, StrColumn, Vec<u32>, Vec<DocId>)>,
     pub(super) year: Column<u64>,
     pub(super) years: HashMap<u64, u64>,
+    pub(super) names: Arc<Names>,
+    pub(super) segment: usize,
+    /// The entity columns, in the order of [`KIND_COLUMNS`].
+    pub(super) entity_cols: Vec<Option<StrColumn>>,
+    /// Name group → briefs.
+    pub(super) entities: Vec<u32>,
+    /// Name group → the last document counted for it, plus one (a brief counts once).
+    pub(super) last: Vec<DocId>,
 }
 
 impl Engine {
@@ -100,6 +106,7 @@ impl Engine {
     ) -> Result<HashMap<Group, HashMap<String, u64>>> {
         let collector = FacetCounter {
             keys: Arc::new(keys),
+            names: self.names.get(searcher)?,
         };
         Ok(searcher.search(&*head_only(&self.bi.fields), &collector)?)
     }
@@ -109,13 +116,13 @@ impl Collector for FacetCounter {
     type Fruit = HashMap<Group, HashMap<String, u64>>;
     type Child = FacetSegment;
 
-    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
+    fn for_segment(&self, ord: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let ff = reader.fast_fields();
         let mut cols = Vec::new();
-        for (g, name) in FACET_COLUMNS {
+        for (i, name) in VALUE_COLUMNS.iter().enumerate() {
             if let Some(c) = ff.str(name)? {
-                let n = c.num_terms();
-                cols.push((g, c, vec![0u32; n]));
+                let n = self.names.values[i].names.len();
+                cols.push((i, c, vec![0u32; n], vec![0; n]));
             }
         }
         Ok(FacetSegment {
@@ -124,6 +131,14 @@ impl Collector for FacetCounter {
             cols,
             year: ff.u64("year")?,
             years: HashMap::new(),
+            names: self.names.clone(),
+            segment: ord as usize,
+            entity_cols: KIND_COLUMNS
+                .iter()
+                .map(|(_, name)| ff.str(name))
+                .collect::<tantivy::Result<_>>()?,
+            entities: vec![0; self.names.groups.len()],
+            last: vec![0; self.names.groups.len()],
         })
     }
 
@@ -156,35 +171,79 @@ impl SegmentCollector for FacetSegment {
         {
             return;
         }
-        for (_, col, counts) in &mut self.cols {
+        for (i, col, counts, last) in &mut self.cols {
+            let Some(map) = self.names.values[*i].segments.get(self.segment) else {
+                continue;
+            };
             for ord in col.term_ords(doc) {
-                if let Some(c) = counts.get_mut(ord as usize) {
-                    *c += 1;
+                let Some(&v) = map.get(ord as usize) else {
+                    continue;
+                };
+                if let (Some(l), Some(n)) = (last.get_mut(v as usize), counts.get_mut(v as usize)) {
+                    if *l != doc + 1 {
+                        *l = doc + 1;
+                        *n += 1;
+                    }
                 }
             }
         }
         if let Some(y) = self.year.first(doc) {
             *self.years.entry(y).or_default() += 1;
         }
+        // Entities by name group: a brief counts once per group, whatever it calls it.
+        let Some(seg) = self.names.segments.get(self.segment) else {
+            return;
+        };
+        for (c, col) in self.entity_cols.iter().enumerate() {
+            let (Some(col), Some(map)) = (col, seg.kinds.get(c)) else {
+                continue;
+            };
+            for ord in col.term_ords(doc) {
+                let Some(&g) = map.get(ord as usize) else {
+                    continue;
+                };
+                if let (Some(last), Some(n)) = (
+                    self.last.get_mut(g as usize),
+                    self.entities.get_mut(g as usize),
+                ) {
+                    if *last != doc + 1 {
+                        *last = doc + 1;
+                        *n += 1;
+                    }
+                }
+            }
+        }
     }
 
     fn harvest(self) -> Self::Fruit {
         let mut groups: Self::Fruit = HashMap::new();
-        for (g, col, counts) in self.cols {
-            let m = groups.entry(g).or_default();
-            let hit: Vec<(u64, u32)> = counts
-                .into_iter()
-                .enumerate()
-                .filter(|(_, n)| *n > 0)
-                .map(|(o, n)| (o as u64, n))
-                .collect();
-            for_each_term(&col, &hit, |term, n| {
-                *m.entry(term).or_default() += u64::from(n)
-            });
+        for (i, _, counts, _) in self.cols {
+            let m = groups.entry(VALUE_GROUPS[i]).or_default();
+            let names = &self.names.values[i].names;
+            for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                if let Some(name) = names.get(v) {
+                    *m.entry(name.clone()).or_default() += u64::from(n);
+                }
+            }
         }
         let m = groups.entry(Group::Year).or_default();
         for (y, n) in self.years {
             *m.entry(y.to_string()).or_default() += n;
+        }
+        for (g, &n) in self.entities.iter().enumerate() {
+            let Some(group) = self.names.groups.get(g).filter(|_| n > 0) else {
+                continue;
+            };
+            let facet = match group.kind {
+                EntityKind::Person => Group::Person,
+                EntityKind::Organization => Group::Organization,
+                EntityKind::Place => Group::Place,
+            };
+            *groups
+                .entry(facet)
+                .or_default()
+                .entry(group.name.clone())
+                .or_default() += u64::from(n);
         }
         groups
     }

@@ -1,13 +1,20 @@
 //! Filters: each filter group becomes one tantivy query, kept apart so that facet counting can
 //! lift a group's own filter (multi-select).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
+use std::sync::{Arc, Mutex};
 
-use tantivy::query::{AllQuery, BooleanQuery, Query, RangeQuery, TermQuery};
+use tantivy::index::SegmentId;
+use tantivy::query::{
+    BitSetDocSet, BooleanQuery, ConstScoreQuery, ConstScorer, EnableScoring, Explanation, Occur,
+    Query, RangeQuery, Scorer, TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
+use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader};
 
-use super::highlight::tokens;
+use super::collect::BriefKeys;
+use super::names::{briefs_of, live_heads};
 use super::query::ParsedQuery;
 use super::request::{date_bound, Param, SearchRequest, FILTERS};
 use super::Engine;
@@ -40,9 +47,12 @@ pub(super) const GROUPS: [(Group, Group); 8] = [
     (Group::Place, Group::Entity),
 ];
 
-/// Built filters, one entry per group that has a filter.
+/// Built filters, one entry per group that has a filter. Every filter narrows briefs: each
+/// keeps all the documents of the briefs it accepts, so facet counts (briefs) and filters agree.
 pub(super) struct Filters {
     pub(super) by_group: Vec<(Group, Box<dyn Query>)>,
+    /// With an entity filter: the documents of the kept briefs that mention the entity.
+    pub(super) mentions: Option<Box<dyn Query>>,
 }
 
 impl Filters {
@@ -56,6 +66,17 @@ impl Filters {
 
     pub(super) fn has(&self, g: Group) -> bool {
         self.by_group.iter().any(|(x, _)| *x == g)
+    }
+
+    /// Optional scoring clauses: a passage that mentions a filtered entity ranks a little
+    /// higher (none when the entity group is lifted).
+    pub(super) fn boosts(&self, skip: Option<Group>) -> Vec<Box<dyn Query>> {
+        match &self.mentions {
+            Some(m) if skip != Some(Group::Entity) => {
+                vec![Box::new(ConstScoreQuery::new(m.box_clone(), MENTION_BOOST))]
+            }
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -80,21 +101,26 @@ impl Engine {
             }
         }
         let mut by_group: Vec<(Group, Box<dyn Query>)> = Vec::new();
+        let mut mentions = None;
         for (param, vals) in &values {
             if vals.is_empty() {
                 continue;
             }
             let (group, q): (Group, Box<dyn Query>) = match param {
-                Param::Author => (
-                    Group::Author,
-                    Box::new(BooleanQuery::union(
-                        vals.iter().map(|a| author_query(f, a)).collect(),
-                    )),
-                ),
+                Param::Author => {
+                    let table = self.names.get(&self.searcher())?;
+                    let keys: Vec<String> =
+                        vals.iter().flat_map(|a| table.select_authors(a)).collect();
+                    (Group::Author, key_union(f.author_key, &keys))
+                }
                 Param::Topic => (Group::Topic, key_union(f.topic_key, vals)),
                 Param::Region => (Group::Region, key_union(f.region_key, vals)),
                 Param::Kind => (Group::Kind, key_union(f.kind_key, vals)),
-                Param::Entity => (Group::Entity, self.entity_filter(vals)),
+                Param::Entity => {
+                    let ef = self.entity_filter(vals)?;
+                    mentions = Some(ef.mentions);
+                    (Group::Entity, ef.briefs)
+                }
                 _ => continue,
             };
             by_group.push((group, q));
@@ -117,48 +143,44 @@ impl Engine {
             });
             by_group.push((Group::Year, Box::new(RangeQuery::new(lo, hi))));
         }
-        Ok(Filters { by_group })
+        Ok(Filters { by_group, mentions })
     }
 
-    /// A filter matching documents that mention any of `names` under any of its names.
+    /// The `--entity` filter for `names` (values are OR'd): the briefs that name any of them,
+    /// and, within those briefs, the documents that mention them.
     ///
-    /// A name matches an indexed entity name when equal to it (case- and accent-folded) or
-    /// when it is the name's last words ("Muttaqi", "Kazemi Qomi"), so a surname finds the
-    /// full name across the archive; acronyms and short forms defined in a brief are indexed
-    /// as names of their entity.
-    pub(super) fn entity_filter(&self, names: &[String]) -> Box<dyn Query> {
+    /// Each name is resolved by [`Names::select`], the rule the entity facets count by: a name
+    /// the archive knows selects its own group (short person names merged into their full
+    /// name), and any other name the groups whose names end with it (a surname). A name that
+    /// is neither, such as an acronym a brief defines, selects the briefs that index it as an
+    /// alias.
+    pub(super) fn entity_filter(&self, names: &[String]) -> Result<EntityFilter> {
         let searcher = self.searcher();
-        let mut terms: HashSet<String> = HashSet::new();
-        let wanted: Vec<String> = names
-            .iter()
-            .map(|n| schema::key_of(n))
-            .filter(|n| !n.is_empty())
-            .collect();
-        for seg in searcher.segment_readers() {
-            let Ok(inv) = seg.inverted_index(self.bi.fields.entity_key) else {
-                continue;
-            };
-            let Ok(mut stream) = inv.terms().stream() else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(k) = std::str::from_utf8(stream.key()) else {
+        let table = self.names.get(&searcher)?;
+        let mut briefs: HashSet<u64> = HashSet::new();
+        let mut keys: HashSet<String> = HashSet::new();
+        for n in names {
+            let groups = table.select(n);
+            if groups.is_empty() {
+                let key = schema::key_of(n);
+                if key.is_empty() {
                     continue;
-                };
-                if wanted.iter().any(|w| {
-                    k == w
-                        || (k.len() > w.len()
-                            && k.ends_with(w.as_str())
-                            && k.as_bytes()[k.len() - w.len() - 1] == b' ')
-                }) {
-                    terms.insert(k.to_string());
+                }
+                let q = TermQuery::new(
+                    tantivy::Term::from_field_text(self.bi.fields.entity_key, &key),
+                    IndexRecordOption::Basic,
+                );
+                briefs.extend(searcher.search(&q, &BriefKeys)?);
+                keys.insert(key);
+            } else {
+                briefs.extend(briefs_of(&table, &groups));
+                for g in groups {
+                    keys.extend(table.groups[g as usize].keys.iter().cloned());
                 }
             }
         }
-        for w in &wanted {
-            terms.insert(w.clone());
-        }
-        let any: Vec<Box<dyn Query>> = terms
+        let briefs: Box<dyn Query> = Box::new(BriefSet::new(briefs));
+        let terms: Vec<Box<dyn Query>> = keys
             .into_iter()
             .map(|t| {
                 Box::new(TermQuery::new(
@@ -167,17 +189,105 @@ impl Engine {
                 )) as Box<dyn Query>
             })
             .collect();
-        Box::new(BooleanQuery::union(any))
+        let mentions: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, briefs.box_clone()),
+            (Occur::Must, Box::new(BooleanQuery::union(terms))),
+        ]));
+        Ok(EntityFilter { briefs, mentions })
     }
 }
 
-/// What an empty query lists: briefs (their head documents), or, when an entity filter is
-/// active and not lifted, the passages that mention the entity.
-pub(super) fn browse_base(f: &Fields, filters: &Filters, skip: Option<Group>) -> Box<dyn Query> {
-    if filters.has(Group::Entity) && skip != Some(Group::Entity) {
-        Box::new(AllQuery)
-    } else {
-        head_only(f)
+/// The `--entity` filter in its two uses.
+pub(super) struct EntityFilter {
+    /// Every document of the briefs that name the entity: what the filter keeps.
+    pub(super) briefs: Box<dyn Query>,
+    /// The documents of those briefs that mention it: what an empty query lists, what the
+    /// timeline keeps, and what a search lifts a little.
+    pub(super) mentions: Box<dyn Query>,
+}
+
+/// What a passage that mentions a filtered entity adds to its score: about half of one
+/// word's BM25 score in a passage, so a mention decides between passages that match alike
+/// and a passage with more of the query's words still wins.
+const MENTION_BOOST: f32 = 2.0;
+
+/// Matches every document of the briefs whose `brief_key` is in the set: a filter that
+/// narrows briefs, not passages. Clones share the documents found per segment, so the filter
+/// and the mention boost built from it read each segment once.
+#[derive(Debug, Clone)]
+pub(super) struct BriefSet(Arc<BriefSetInner>);
+
+#[derive(Debug)]
+struct BriefSetInner {
+    keys: HashSet<u64>,
+    docs: Mutex<HashMap<SegmentId, BitSet>>,
+}
+
+impl BriefSet {
+    pub(super) fn new(keys: HashSet<u64>) -> BriefSet {
+        BriefSet(Arc::new(BriefSetInner {
+            keys,
+            docs: Mutex::new(HashMap::new()),
+        }))
+    }
+
+    /// The documents of the kept briefs in one segment.
+    fn docs(&self, reader: &SegmentReader) -> tantivy::Result<BitSet> {
+        if let Some(b) = self
+            .0
+            .docs
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&reader.segment_id()).cloned())
+        {
+            return Ok(b);
+        }
+        let max = reader.max_doc();
+        let mut bits = BitSet::with_max_value(max);
+        if !self.0.keys.is_empty() {
+            // A brief's documents are contiguous and its head document comes first (see
+            // `index::documents`): each kept brief is the run from its head to the next.
+            let col = reader.fast_fields().u64("brief_key")?;
+            let heads = live_heads(reader)?;
+            for (i, &head) in heads.iter().enumerate() {
+                if col.first(head).is_some_and(|k| self.0.keys.contains(&k)) {
+                    let end = heads.get(i + 1).copied().unwrap_or(max);
+                    for doc in head..end {
+                        bits.insert(doc);
+                    }
+                }
+            }
+        }
+        if let Ok(mut m) = self.0.docs.lock() {
+            m.insert(reader.segment_id(), bits.clone());
+        }
+        Ok(bits)
+    }
+}
+
+impl Query for BriefSet {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(BriefSetWeight(self.clone())))
+    }
+}
+
+struct BriefSetWeight(BriefSet);
+
+impl Weight for BriefSetWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let bits = self.0.docs(reader)?;
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(bits), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut s = self.scorer(reader, 1.0)?;
+        if s.seek(doc) == doc {
+            Ok(Explanation::new("brief in the filtered set", 1.0))
+        } else {
+            Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is not in a filtered brief"
+            )))
+        }
     }
 }
 
@@ -190,30 +300,6 @@ pub(super) fn kind_query(f: &Fields, kind: u64) -> Box<dyn Query> {
         tantivy::Term::from_field_u64(f.doc_kind, kind),
         IndexRecordOption::Basic,
     ))
-}
-
-pub(super) fn author_query(f: &Fields, name: &str) -> Box<dyn Query> {
-    let whole: Box<dyn Query> = Box::new(TermQuery::new(
-        tantivy::Term::from_field_text(f.author_key, &schema::key_of(name)),
-        IndexRecordOption::Basic,
-    ));
-    let toks = tokens(&mut schema::fold_analyzer(), name);
-    if toks.is_empty() {
-        return whole;
-    }
-    let all: Vec<Box<dyn Query>> = toks
-        .iter()
-        .map(|t| {
-            Box::new(TermQuery::new(
-                tantivy::Term::from_field_text(f.author_tok, t),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>
-        })
-        .collect();
-    Box::new(BooleanQuery::union(vec![
-        whole,
-        Box::new(BooleanQuery::intersection(all)),
-    ]))
 }
 
 /// Documents whose whole-value `field` equals any of `values` (case- and accent-folded).

@@ -9,13 +9,17 @@
 //! of eight letters or more) and the response says so. Stopwords of the query ("on", "the")
 //! score but are never required nor highlighted ([`stopwords`]). BM25 uses the statistics of
 //! the passages, not of every document (`stats`). Facets count *briefs*, not passages,
-//! and each group's counts ignore that group's own filter (multi-select faceting).
+//! and each group's counts ignore that group's own filter (multi-select faceting); filters
+//! narrow briefs too, and resolve names as the facets count them (`names`), so a facet
+//! value's count is what its filter returns.
 //!
 //! One concern a file: [`request`] defines every parameter and filter once (names on each
 //! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
 //! `plan` (query words to tantivy queries, typo correction), `filters`, `collect` (hit
-//! collection and brief counting), `facets` and `highlight`; `analytics` answers the entities
-//! and timeline views; `show` fetches one brief; [`query`] reads the query language.
+//! collection and brief counting), `facets` and `highlight`; `names` reads the archive's
+//! entity names, authors and facet values once per searcher generation; `analytics` answers
+//! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
+//! language.
 
 mod analytics;
 mod collect;
@@ -24,6 +28,7 @@ mod exclusion;
 mod facets;
 mod filters;
 mod highlight;
+mod names;
 mod plan;
 pub mod query;
 pub mod request;

@@ -11,7 +11,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Searcher;
 
 use super::exclusion::Exclusion;
-use super::filters::{browse_base, kind_query, Filters, Group};
+use super::filters::{head_only, kind_query, Filters, Group};
 use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
@@ -252,6 +252,9 @@ impl Engine {
                 Box::new(tantivy::query::ConstScoreQuery::new(q, 0.0)),
             ));
         }
+        for q in filters.boosts(skip) {
+            parts.push((Occur::Should, q));
+        }
         for q in excluded {
             parts.push((Occur::MustNot, Box::new(Exclusion(q))));
         }
@@ -279,10 +282,10 @@ impl Engine {
         )
     }
 
-    /// What an empty query matches under the filters (less `skip`): see [`browse_base`].
+    /// What an empty query matches under the filters (less `skip`): the briefs' head documents.
     pub(super) fn compose_browse(&self, filters: &Filters, skip: Option<Group>) -> Box<dyn Query> {
         self.compose(
-            vec![browse_base(&self.bi.fields, filters, skip)],
+            vec![head_only(&self.bi.fields)],
             filters,
             skip,
             vec![],

@@ -214,7 +214,7 @@ pub const PARAMS: &[ParamSpec] = &[
         prefix: Some("author"),
         facet: Some("authors"),
         value_name: "A",
-        help: "Only briefs by this author (full name, or words of it: \"zelin\"). Repeat for OR.",
+        help: "Only briefs by this author (a full name the archive knows selects that author; other words select every author whose name holds them all: \"zelin\"). Repeat for OR.",
         ..spec(Param::Author, "author", ValueKind::Filter)
     },
     ParamSpec {
@@ -243,7 +243,7 @@ pub const PARAMS: &[ParamSpec] = &[
     ParamSpec {
         prefix: Some("entity"),
         value_name: "NAME",
-        help: "Only passages that mention this entity (full name, surname or alias such as an acronym). Repeat for OR.",
+        help: "Only briefs that mention this entity (full name, surname or alias such as an acronym); their passages that name it rank higher. Repeat for OR.",
         ..spec(Param::Entity, "entity", ValueKind::Filter)
     },
     ParamSpec {
