@@ -293,3 +293,93 @@ fn remove_old_output(opts: &ExportOptions, writer: &split::SplitWriter) -> Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, Brief, Passage};
+    use proptest::prelude::*;
+
+    fn brief(title: String, texts: Vec<(Option<String>, String)>, author: String) -> Brief {
+        Brief {
+            id: "0123456789abcdef".into(),
+            source: "x.txt".into(),
+            title,
+            authors: vec![Author {
+                name: author,
+                url: None,
+            }],
+            passages: texts
+                .into_iter()
+                .enumerate()
+                .map(|(index, (heading, text))| Passage {
+                    index,
+                    heading,
+                    text,
+                })
+                .collect(),
+            ..Brief::default()
+        }
+    }
+
+    proptest! {
+        /// Whatever text a brief holds (line breaks, quotes, control characters, any script),
+        /// each record is whole lines of JSON that read back as the document written.
+        #[test]
+        fn records_are_whole_json_lines(
+            title in "\\PC*",
+            texts in proptest::collection::vec((proptest::option::of("[^\\x00]*"), ".*\n?.*"), 0..5),
+            author in "\\PC*",
+        ) {
+            let b = brief(title, texts, author);
+            let docs = passage_documents(&b);
+            for (target, per_doc) in [(Target::Opensearch, 2), (Target::Quickwit, 1)] {
+                let records = encode(target, "briefs", &b);
+                prop_assert_eq!(records.len(), docs.len());
+                for ((bytes, n), doc) in records.iter().zip(&docs) {
+                    prop_assert_eq!(*n, 1);
+                    let text = std::str::from_utf8(bytes).unwrap();
+                    prop_assert!(text.ends_with('\n'));
+                    let lines: Vec<&str> = text.lines().collect();
+                    prop_assert_eq!(lines.len(), per_doc);
+                    let mut back: PassageDoc = serde_json::from_str(lines[per_doc - 1]).unwrap();
+                    back.date = doc.date.clone();
+                    prop_assert_eq!(&back, doc);
+                }
+            }
+            let jl = encode(Target::Jsonl, "briefs", &b);
+            let text = std::str::from_utf8(&jl[0].0).unwrap();
+            prop_assert_eq!(text.lines().count(), 1);
+            let back: Brief = serde_json::from_str(text).unwrap();
+            prop_assert_eq!(back, b);
+        }
+
+        /// Split files never pass the limit unless one record alone does, and keep every byte
+        /// in order.
+        #[test]
+        fn split_files_stay_under_the_limit(
+            sizes in proptest::collection::vec(1usize..300, 0..60),
+            limit in 1u64..1000,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut w = split::SplitWriter::new(dir.path(), "bulk", "ndjson", limit);
+            let mut all = Vec::new();
+            for (i, n) in sizes.iter().enumerate() {
+                let mut rec = vec![b'a' + (i % 26) as u8; *n - 1];
+                rec.push(b'\n');
+                all.extend_from_slice(&rec);
+                w.write(&rec, 1).unwrap();
+            }
+            w.close().unwrap();
+            let mut joined = Vec::new();
+            for f in &w.files {
+                let bytes = std::fs::read(&f.path).unwrap();
+                prop_assert!(bytes.len() as u64 <= limit || f.documents == 1);
+                prop_assert_eq!(bytes.len() as u64, f.bytes);
+                joined.extend(bytes);
+            }
+            prop_assert_eq!(joined, all);
+            prop_assert_eq!(w.files.iter().map(|f| f.documents).sum::<u64>(), sizes.len() as u64);
+        }
+    }
+}
