@@ -3,7 +3,7 @@
 
 use super::ExportReport;
 
-/// Rejected documents listed one by one before the rest are counted.
+/// Files and rejected documents listed one by one before the rest are counted.
 const LISTED: usize = 20;
 
 /// The human summary of an export (and its push).
@@ -15,12 +15,18 @@ pub fn summary(r: &ExportReport) -> String {
     if let Some(c) = &r.config {
         s += &format!("  {c}\n");
     }
-    for f in &r.files {
+    for f in r.files.iter().take(LISTED) {
         s += &format!(
             "  {}  {} documents, {:.1} MB\n",
             f.path,
             f.documents,
             f.bytes as f64 / 1e6
+        );
+    }
+    if r.files.len() > LISTED {
+        s += &format!(
+            "  … and {} more files (--json lists every one)\n",
+            r.files.len() - LISTED
         );
     }
     s += &format!(
