@@ -152,6 +152,9 @@ pub fn push(
     let base = opts.url.trim_end_matches('/').to_string();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
+        // A redirect is reported, not followed: the URL should name the engine itself, and a
+        // bulk body is not re-sent somewhere else.
+        .max_redirects(0)
         .timeout_global(Some(Duration::from_secs(300)))
         .build()
         .into();
