@@ -159,6 +159,15 @@ pub enum Error {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// A search engine that `briefs export --push` sends to refused the export or could not be
+    /// reached: the URL (never with credentials) and what the engine answered.
+    #[error("push to {url}: {message}")]
+    Push {
+        /// The engine's base URL.
+        url: String,
+        /// What went wrong, with the HTTP status and the start of the engine's answer.
+        message: String,
+    },
     /// An error from the tantivy search library.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
@@ -211,7 +220,8 @@ impl Error {
             Error::SchemaVersion { .. }
             | Error::NoIndex { .. }
             | Error::Locked { .. }
-            | Error::Corrupt(_) => ErrorKind::Unavailable,
+            | Error::Corrupt(_)
+            | Error::Push { .. } => ErrorKind::Unavailable,
             Error::Io { .. } | Error::Tantivy(_) | Error::Internal { .. } => ErrorKind::Internal,
         }
     }

@@ -5,8 +5,8 @@
 //! reads dated events and entities out of it, [`index`] writes passages into a tantivy index,
 //! [`search`] answers requests with ranked passages and facet counts, [`present`] renders
 //! results for terminals and [`serve`] puts search behind an HTTP API and a search page.
-//! [`text`], [`error`] and [`model`] are leaves every stage may use; [`synth`], [`bench`]
-//! and [`eval`] are tools above the pipeline. `ARCHITECTURE.md` walks one brief through them, and
+//! [`text`], [`error`] and [`model`] are leaves every stage may use; [`synth`], [`bench`],
+//! [`eval`] and [`export`] are tools above the pipeline. `ARCHITECTURE.md` walks one brief through them, and
 //! `tests/architecture.rs` fails on an import against the flow.
 //!
 //! ```
@@ -32,6 +32,7 @@ pub mod serve;
 
 pub mod bench;
 pub mod eval;
+pub mod export;
 pub mod synth;
 
 pub use error::{Error, ErrorKind, Result};

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Top-level modules by stage. A module may use its own stage and any earlier one; `tools`
-/// (synth, bench, eval) sit above the pipeline and may use any stage, but no stage may use them.
+/// (synth, bench, eval, export) sit above the pipeline and may use any stage, but no stage may use them.
 const STAGES: &[(&str, u32)] = &[
     ("error", 0),
     ("text", 0),
@@ -25,6 +25,7 @@ const STAGES: &[(&str, u32)] = &[
     ("synth", 8),
     ("bench", 8),
     ("eval", 8),
+    ("export", 8),
 ];
 
 fn rank(module: &str) -> Option<u32> {

@@ -80,6 +80,66 @@ pub enum Command {
     /// compares the briefs it ranks (their ids) with the judged document ids. See
     /// docs/ranking.md.
     Eval(EvalArgs),
+    /// Write the archive for OpenSearch/Elasticsearch or Quickwit (or as JSON Lines), and
+    /// optionally push it to a running engine.
+    ///
+    /// One document per passage, carrying its brief's id, title, date, authors, kind, topics,
+    /// regions and entity names. Exits 0 when every brief was exported (and, with --push, every
+    /// document accepted), 1 when some files could not be read or the engine rejected some
+    /// documents (all listed), 2 on an error. See docs/scale-out.md.
+    Export(ExportArgs),
+}
+
+/// The formats `briefs export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTo {
+    /// OpenSearch or Elasticsearch: mapping.json and bulk-NNNN.ndjson (the _bulk format).
+    Opensearch,
+    /// Quickwit: index-config.yaml and ingest-NNNN.ndjson (its ingest API).
+    Quickwit,
+    /// The briefs JSON Lines format, re-importable with `briefs ingest`.
+    Jsonl,
+}
+
+/// `briefs export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub to: ExportTo,
+    /// Archive folders or files to read as `ingest` does, instead of an index.
+    #[arg(value_name = "PATH", conflicts_with = "index")]
+    pub paths: Vec<PathBuf>,
+    /// The index to export (the default when no PATH is given: index).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Output folder (created if missing; earlier files of the same format are replaced).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The index name (OpenSearch) or index id (Quickwit) the files and the push use.
+    #[arg(long, default_value = "briefs", value_name = "NAME")]
+    pub name: String,
+    /// Largest output file in MB (10 is what _bulk and Quickwit's ingest take by default).
+    #[arg(long, default_value_t = 10.0, value_name = "MB")]
+    pub split_mb: f64,
+    /// Send the files to a running engine at this base URL (http://localhost:9200 for
+    /// OpenSearch, http://localhost:7280 for Quickwit); creates the index when missing.
+    /// Credentials come from BRIEFS_PUSH_API_KEY, BRIEFS_PUSH_TOKEN, or BRIEFS_PUSH_USER with
+    /// BRIEFS_PUSH_PASSWORD, never from the URL.
+    #[arg(long, value_name = "URL")]
+    pub push: Option<String>,
+    /// Times a request refused with 429 or 5xx (or not answered) is sent again, with back-off.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub retries: u32,
+    /// Threads for reading and encoding (0 = one per core).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Skip archive files larger than this many MB.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub max_file_size: u64,
+    /// Print the report as JSON (with every failed file and every rejected document).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `briefs eval`.
@@ -452,6 +512,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(a) => eval(a, style),
+        Command::Export(a) => export(a),
         Command::Demo(a) => {
             let report = run_ingest(
                 IngestOptions {
@@ -543,6 +604,89 @@ impl Progress for Bar {
     fn finish(&self) {
         self.0.finish_and_clear();
     }
+}
+
+/// A bar on stderr when it is a terminal and the output is for people.
+fn progress_bar(quiet: bool, unit: &str) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(0);
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {{bar:40}} {{pos}}/{{len}} {unit} · {{per_sec}} · eta {{eta}}"
+        ))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    pb
+}
+
+fn export(a: ExportArgs) -> Result<ExitCode> {
+    use briefs::export::{self, ExportOptions, PushOptions, Source, Target};
+    let target = match a.to {
+        ExportTo::Opensearch => Target::Opensearch,
+        ExportTo::Quickwit => Target::Quickwit,
+        ExportTo::Jsonl => Target::Jsonl,
+    };
+    if a.push.is_some() && target == Target::Jsonl {
+        anyhow::bail!(
+            "--push sends to a search engine: use it with --to opensearch or --to quickwit"
+        );
+    }
+    if let Some(url) = &a.push {
+        export::push::check_url(url)?;
+    }
+    if a.split_mb.is_nan() || a.split_mb <= 0.0 {
+        anyhow::bail!(
+            "--split-mb {} is not accepted: expected a size above 0",
+            a.split_mb
+        );
+    }
+    let source = if a.paths.is_empty() {
+        Source::Index(a.index.unwrap_or_else(|| PathBuf::from("index")))
+    } else {
+        Source::Paths(a.paths)
+    };
+    let opts = ExportOptions {
+        target,
+        source,
+        out: a.out,
+        name: a.name.clone(),
+        split_bytes: (a.split_mb * 1e6) as u64,
+        threads: a.threads,
+        max_file_bytes: a.max_file_size.saturating_mul(1024 * 1024),
+    };
+    let unit = if target == Target::Jsonl {
+        "briefs"
+    } else {
+        "briefs read"
+    };
+    let mut report = export::export(&opts, &Bar(progress_bar(a.json, unit)))
+        .with_context(|| format!("export into {}", opts.out.display()))?;
+    if let Some(url) = a.push {
+        let push = PushOptions {
+            url,
+            target,
+            index: a.name,
+            retries: a.retries,
+            auth: export::Auth::from_env(),
+        };
+        export::push_report(
+            &mut report,
+            &push,
+            &Bar(progress_bar(a.json, "documents pushed")),
+        )?;
+    }
+    if a.json {
+        json_line(&report)?;
+    } else {
+        out(&export::summary(&report))?;
+    }
+    Ok(if report.complete() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn run_ingest(opts: IngestOptions, quiet: bool) -> Result<index::IngestReport> {
@@ -719,6 +863,40 @@ mod tests {
                 "--json",
             ],
             vec!["briefs", "demo"],
+            vec![
+                "briefs",
+                "export",
+                "--to",
+                "opensearch",
+                "--index",
+                "i",
+                "--out",
+                "o",
+                "--json",
+            ],
+            vec![
+                "briefs",
+                "export",
+                "--to",
+                "quickwit",
+                "a",
+                "b",
+                "--out",
+                "o",
+                "--name",
+                "n",
+                "--split-mb",
+                "0.5",
+                "--push",
+                "http://localhost:7280",
+                "--retries",
+                "2",
+                "--threads",
+                "1",
+                "--max-file-size",
+                "5",
+            ],
+            vec!["briefs", "export", "--to", "jsonl", "--out", "o"],
         ] {
             assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
         }

@@ -238,8 +238,9 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     Ok(report)
 }
 
-/// Reads and parses one batch of files on the pool, then runs the extract stage on each brief.
-fn read_batch<'a>(
+/// Reads and parses one batch of files on the pool, then runs the extract stage on each brief
+/// (also how `briefs export` reads folders, so both see the same briefs).
+pub fn read_batch<'a>(
     pool: &rayon::ThreadPool,
     chunk: &[&'a FoundFile],
     max_file_bytes: u64,
