@@ -36,6 +36,17 @@ impl Doc<'_> {
             // Acronym: "Long Name (ACR)".
             let cur = &out[c];
             let word = self.text.get(cur.start..cur.end).unwrap_or("");
+            // Short name: "Uber Technologies, Inc. (Uber)", "Department of Commerce
+            // (Commerce)": one or two words of the organisation's own name.
+            if between.trim() == "("
+                && !is_acronym(word)
+                && self.text[cur.end..].starts_with(')')
+                && out[c - 1].kind == EntityKind::Organization
+                && short_name_of(word, &self.text[out[c - 1].start..out[c - 1].end])
+            {
+                out[c].acronym_of = Some(c - 1);
+                continue;
+            }
             if between.trim() == "(" && is_acronym(word) && self.text[cur.end..].starts_with(')') {
                 let mut long = c - 1;
                 // Extend back over possessive runs while the initials still fit:
@@ -87,6 +98,21 @@ impl Doc<'_> {
     }
 }
 
+/// Whether `short` is one or two words, each of them a word of `long` (ignoring case), and
+/// `long` has more words than `short`.
+fn short_name_of(short: &str, long: &str) -> bool {
+    let short_words: Vec<&str> = short.split_whitespace().collect();
+    let long_words: Vec<&str> = long
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=2).contains(&short_words.len())
+        && long_words.len() > short_words.len()
+        && short_words
+            .iter()
+            .all(|s| long_words.iter().any(|l| l.eq_ignore_ascii_case(s)))
+}
+
 /// Two to ten letters, opening with a capital, more than half of them capitals ("ISKP",
 /// "MoFA").
 fn is_acronym(w: &str) -> bool {
@@ -109,8 +135,16 @@ fn initials_of_span(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// Whether an acronym plausibly abbreviates a long form: same first letter, and its capitals
-/// appear in order among the long form's letters.
+/// appear in order among the long form's letters. A leading "U.S." may be left out of the
+/// acronym ("U.S. Forest Service (FS)").
 fn first_letters_fit(acr: &str, long: &str) -> bool {
+    letters_fit(acr, long)
+        || long
+            .strip_prefix("U.S. ")
+            .is_some_and(|rest| letters_fit(acr, rest))
+}
+
+fn letters_fit(acr: &str, long: &str) -> bool {
     let caps: Vec<char> = acr.chars().filter(|c| c.is_uppercase()).collect();
     let Some(&first) = caps.first() else {
         return false;
