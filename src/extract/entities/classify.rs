@@ -53,6 +53,9 @@ pub(super) struct Cand {
     pub(super) acronym_of: Option<usize>,
     /// Merged into a longer candidate; not reported.
     pub(super) dead: bool,
+    /// Canonical name built by a rule ("Ministry of Trade" for "Trade" in "Ministries of
+    /// Finance and Trade").
+    pub(super) built_canonical: Option<String>,
 }
 
 impl Doc<'_> {
@@ -92,6 +95,10 @@ impl Doc<'_> {
             && self.lex.non_entity_openers.contains(self.word(a))
             && self.org_or_place_by_head(a, b).is_none()
         {
+            return;
+        }
+        // "Ministries of Finance, Foreign Affairs, and Trade": one mention per ministry.
+        if self.ministries_list(ti, a, b, out) {
             return;
         }
         // "VA Secretary David Shulkin", "Senate Majority Leader John Thune": a title inside
@@ -143,8 +150,21 @@ impl Doc<'_> {
                 return;
             }
         }
-        // "Juan Pablo Madrid", "Salahuddin Rabbani": a given name, then a word that is also
-        // a place, is one person.
+        // "Salahuddin Rabbani": a place word, then a word that ends another person's name in
+        // the text ("Burhanuddin Rabbani"), is one person.
+        if b == a + 1
+            && self.hit_at[a].is_some_and(|h| {
+                h.first == a && h.last == a && self.gaz.entries[h.entry].kind == EntityKind::Place
+            })
+            && self.hit_at[b].is_none()
+            && self.toks[b].shape == Shape::Cap
+            && self.name_like(b, b)
+            && self.surname_elsewhere(b)
+        {
+            self.push_person(ti, a, b, Evidence::Rule, out);
+            return;
+        }
+        // "Juan Pablo Madrid": a given name, then a word that is also a place, is one person.
         if a < b
             && b - a < 4
             && self.hit_at[a].is_none()
@@ -264,6 +284,21 @@ impl Doc<'_> {
             if person_rule && whole_line && (2..=4).contains(&words) {
                 self.push_person(ti, a, b, Evidence::Rule, out);
             }
+            return;
+        }
+        // "Hizb-e Wahdat", "Jamiat-e Islami": a party or movement by its first word.
+        if self.lex.org_first_words.contains(self.word(a)) && words >= 2 {
+            self.push(ti, a, b, EntityKind::Organization, Evidence::Rule, out);
+            return;
+        }
+        // "TankerTrackers", "MineOne": a capital inside a word marks a brand.
+        if words == 1 && camel_case(self.word(a)) {
+            self.push(ti, a, a, EntityKind::Organization, Evidence::Weak, out);
+            return;
+        }
+        // "Writing in Foreign Affairs": a publication, not a place.
+        if self.publication_cue(a) {
+            self.push(ti, a, b, EntityKind::Organization, Evidence::Weak, out);
             return;
         }
         if self.title_before(a) {
@@ -459,6 +494,51 @@ impl Doc<'_> {
         Some(rest)
     }
 
+    /// Splits "Ministries of A, B, and C" (or "Departments of ...") into one organisation per
+    /// item, each named "Ministry of A" and so on; the first mention keeps "Ministries of".
+    /// Returns whether the run was such a list.
+    fn ministries_list(&self, ti: usize, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
+        let singular = match self.word(a) {
+            "Ministries" => "Ministry",
+            "Departments" => "Department",
+            _ => return false,
+        };
+        if b < a + 3 || self.word(a + 1) != "of" {
+            return false;
+        }
+        // Items: runs of capitalised tokens split by punctuation or "and".
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut k = a + 2;
+        while k <= b {
+            if self.word(k) == "and" || !self.toks[k].capish() {
+                k += 1;
+                continue;
+            }
+            let s = k;
+            while k < b
+                && self.toks[k + 1].gap == Gap::Space
+                && self.toks[k + 1].capish()
+                && self.word(k + 1) != "and"
+            {
+                k += 1;
+            }
+            items.push((s, k));
+            k += 1;
+        }
+        if items.len() < 2 {
+            return false;
+        }
+        for (n, &(s, e)) in items.iter().enumerate() {
+            let name = &self.text[self.toks[s].start..self.toks[e].end];
+            let from = if n == 0 { a } else { s };
+            self.push(ti, from, e, EntityKind::Organization, Evidence::Rule, out);
+            if let Some(c) = out.last_mut() {
+                c.built_canonical = Some(format!("{singular} of {name}"));
+            }
+        }
+        true
+    }
+
     /// A capitalised title inside the run `a..=b` with a name of two to four words after
     /// it that opens with a given name: the index where the title (its qualifiers
     /// included) starts and where the name starts. "VA Secretary David Shulkin" gives the
@@ -574,6 +654,24 @@ impl Doc<'_> {
         false
     }
 
+    /// The preposition right before the run, with a publication cue up to four words before
+    /// it ("Writing in", "Interviews he gave to").
+    fn publication_cue(&self, a: usize) -> bool {
+        if a == 0 || self.toks[a].gap != Gap::Space {
+            return false;
+        }
+        let p = a - 1;
+        let Some((_, cues)) = self
+            .lex
+            .publication_cues
+            .iter()
+            .find(|(prep, _)| self.word(p) == *prep)
+        else {
+            return false;
+        };
+        (p.saturating_sub(4)..p).any(|k| self.lower_is(k, cues))
+    }
+
     /// A preposition before the run or a place noun after it.
     fn place_cue(&self, a: usize, b: usize) -> bool {
         if a > 0 && self.toks[a].gap == Gap::Space && self.toks[a - 1].shape == Shape::Lower {
@@ -611,6 +709,20 @@ impl Doc<'_> {
             }
             Gap::Punct => false,
         }
+    }
+
+    /// Whether the word at `b` ends a capitalised name of two or more words elsewhere in the
+    /// text, one that opens with no gazetteer name.
+    fn surname_elsewhere(&self, b: usize) -> bool {
+        let w = self.word(b);
+        (1..self.toks.len()).any(|k| {
+            k != b
+                && self.word(k) == w
+                && self.toks[k].gap == Gap::Space
+                && self.toks[k - 1].shape == Shape::Cap
+                && self.hit_at[k - 1].is_none()
+                && !self.lower_in(k - 1, &self.lex.common)
+        })
     }
 
     /// A hyphen and a maker's participle follow the word: "Raytheon-produced".
@@ -668,6 +780,7 @@ impl Doc<'_> {
             generic: false,
             acronym_of: None,
             dead: false,
+            built_canonical: None,
         });
     }
 
@@ -705,7 +818,26 @@ impl Doc<'_> {
             generic: false,
             acronym_of: None,
             dead: false,
+            built_canonical: None,
         });
+    }
+}
+
+/// A word with a capital after a lowercase letter, not a name prefix ("Mc", "Mac", "De",
+/// "La", "Le", "Di", "Van", "Von"), six letters or more: "TankerTrackers", "MineOne".
+fn camel_case(w: &str) -> bool {
+    const PREFIXES: [&str; 8] = ["Mc", "Mac", "De", "La", "Le", "Di", "Van", "Von"];
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 6 {
+        return false;
+    }
+    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    match inner {
+        Some(i) => {
+            let prefix: String = chars[..i].iter().collect();
+            !PREFIXES.contains(&prefix.as_str()) && chars[i..].iter().any(|c| c.is_lowercase())
+        }
+        None => false,
     }
 }
 

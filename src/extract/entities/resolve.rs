@@ -47,7 +47,13 @@ impl Doc<'_> {
                 out[c].acronym_of = Some(c - 1);
                 continue;
             }
-            if between.trim() == "(" && is_acronym(word) && self.text[cur.end..].starts_with(')') {
+            // "New York Power Authority's (NYPA's)": a possessive on both sides.
+            let opens = between.trim() == "(" || between_trim.trim() == "(";
+            let after = &self.text[cur.end..];
+            let closes = after.starts_with(')')
+                || after.starts_with("'s)")
+                || after.starts_with("\u{2019}s)");
+            if opens && is_acronym(word) && closes {
                 let mut long = c - 1;
                 // Extend back over possessive runs while the initials still fit:
                 // "Islamic State's Khorasan Province (ISKP)".
@@ -83,6 +89,7 @@ impl Doc<'_> {
                         generic: false,
                         acronym_of: None,
                         dead: false,
+                        built_canonical: None,
                         text: out[c - 1].text,
                     };
                     for dead in &mut out[long..c] {
@@ -277,6 +284,7 @@ pub(super) fn resolve(
         }
         let mut canonical = canon[i]
             .take()
+            .or_else(|| c.built_canonical.clone())
             .or_else(|| c.canonical.map(str::to_string))
             .unwrap_or_else(|| normalize(&text));
         if c.generic {

@@ -629,3 +629,84 @@ fn capitalised_common_nouns_after_a_preposition_are_no_places() {
     let t = "The allocations made to States and used in Department programs changed.";
     assert!(found(t).is_empty(), "{:?}", found(t));
 }
+
+// The known misses named in issue 14, one rule each.
+
+#[test]
+fn a_list_of_ministries_is_one_mention_per_ministry() {
+    let t = "The Ministries of Finance, Foreign Affairs, and Trade issued a joint notice.";
+    let m = extract_mentions(t);
+    let names: Vec<(&str, &str)> = m
+        .iter()
+        .map(|m| (m.text.as_str(), m.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Ministries of Finance", "Ministry of Finance"),
+            ("Foreign Affairs", "Ministry of Foreign Affairs"),
+            ("Trade", "Ministry of Trade"),
+        ]
+    );
+    assert!(m.iter().all(|m| m.kind == O));
+}
+
+#[test]
+fn a_publication_after_its_cue_is_an_organisation() {
+    let t = "Writing in Foreign Affairs, Vali Nasr argued that Tehran no longer fears isolation.";
+    assert!(has(t, "Foreign Affairs", O), "{:?}", found(t));
+    let t = "Interviews he gave to Le Monde were widely shared in Panjshir.";
+    assert!(has(t, "Le Monde", O), "{:?}", found(t));
+    // Without a cue the preposition still reads a place.
+    assert!(has("He gave a speech in Kabul.", "Kabul", L));
+}
+
+#[test]
+fn parties_and_movements_by_their_first_word() {
+    let t = "Hizb-e Wahdat veteran Mohammad Mohaqiq met Jamiat-e Islami leaders.";
+    assert!(has(t, "Hizb-e Wahdat", O), "{:?}", found(t));
+    assert!(has(t, "Jamiat-e Islami", O), "{:?}", found(t));
+}
+
+#[test]
+fn a_surname_after_a_place_word_joins_it_when_the_text_knows_the_surname() {
+    let t = "The party of the late Burhanuddin Rabbani once dominated Badakhshan. His son, \
+             Salahuddin Rabbani, later served as foreign minister.";
+    assert!(has(t, "Salahuddin Rabbani", P), "{:?}", found(t));
+    assert!(!has(t, "Salahuddin", L));
+}
+
+#[test]
+fn titles_from_the_region_stay_out_of_the_name() {
+    let t = "Qari Fasihuddin Fitrat inspected units in Takhar.";
+    assert!(has(t, "Fasihuddin Fitrat", P), "{:?}", found(t));
+}
+
+#[test]
+fn a_consortium_is_an_organisation() {
+    let t = "The Rail Consortium signed the contract in Herat.";
+    assert!(has(t, "Rail Consortium", O), "{:?}", found(t));
+    assert!(!found(t).iter().any(|(_, k)| *k == P));
+}
+
+#[test]
+fn a_camel_case_word_is_a_brand() {
+    let t = "Tankers were tracked by TankerTrackers leaving Kharg Island.";
+    assert!(has(t, "TankerTrackers", O), "{:?}", found(t));
+    assert!(!has("A BiOp was issued.", "BiOp", O));
+    assert!(!has("Kevin McCarthy spoke.", "McCarthy", O));
+}
+
+#[test]
+fn an_acronym_defined_with_possessives() {
+    let t = "Miners sought power from New York Power Authority's (NYPA's) dam; NYPA agreed.";
+    assert_eq!(
+        found(t)
+            .iter()
+            .filter(|(n, k)| n == "NYPA" && *k == O)
+            .count(),
+        2,
+        "{:?}",
+        found(t)
+    );
+}
