@@ -322,13 +322,21 @@ impl Doc<'_> {
                     || self.lex.generic.contains(w)
             };
             let common_noun = words == 1 && (noun(w) || w.strip_suffix('s').is_some_and(noun));
-            if !common_noun {
+            // "in Implementation", "the Mexican": ordinary words and demonyms are no places.
+            if !common_noun && (words > 1 || self.name_like(a, b)) {
                 self.push(ti, a, b, EntityKind::Place, Evidence::Weak, out);
             }
             return;
         }
         if words == 1 && self.maker_after(b) {
             self.push(ti, a, a, EntityKind::Organization, Evidence::Weak, out);
+            return;
+        }
+        // "the Administration said": a head word alone names no one.
+        if words == 1
+            && (self.lex.org_heads.contains(self.word(a))
+                || self.lex.place_heads.contains(self.word(a)))
+        {
             return;
         }
         if words == 1 {
@@ -382,8 +390,12 @@ impl Doc<'_> {
                 if self.lex.given.contains(w) {
                     return true;
                 }
-                // Codes ("IN11281"), head words and titles are not parts of a name.
+                // Codes ("IN11281", "MRC", a trailing "M"), head words and titles are not
+                // parts of a name.
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
                 if w.chars().any(|c| c.is_ascii_digit())
+                    || (self.toks[k].shape == Shape::Upper && letters >= 3 && !is_roman_numeral(w))
+                    || (k == b && k > a && letters == 1 && !w.ends_with('.'))
                     || self.lex.org_heads.contains(w)
                     || self.lex.place_heads.contains(w)
                     || self.lex.non_entity_heads.contains(w)

@@ -618,6 +618,7 @@ fn storms_document_parts_and_ships_are_not_entities() {
 #[test]
 fn titles_alone_and_offices_name_no_one() {
     assert!(found("The Speaker presides. The Clerk reads.").is_empty());
+    assert!(found("The Administration said the Court agreed.").is_empty());
     let t = "The Treasury Secretary can use the fund.";
     assert!(found(t).is_empty(), "{:?}", found(t));
     let t = "The Secretary of the Interior was given responsibility.";
