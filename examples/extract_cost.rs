@@ -1,6 +1,7 @@
 //! How much entity extraction costs next to parsing, on one core.
 //!
-//! `cargo run --release --example extract_cost -- DIR` reads every `.txt` brief under DIR,
+//! `cargo run --release --example extract_cost -- DIR` reads every `.txt` or `.md` brief under
+//! DIR (saved pages; `corpus/crs` holds real CRS pages),
 //! then times parsing alone (saved-page reader and events) and entity extraction alone,
 //! and prints MB/s for each and extraction's share of the two.
 
@@ -11,7 +12,7 @@ fn main() {
     let texts: Vec<String> = walkdir::WalkDir::new(&dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt" || x == "md"))
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();

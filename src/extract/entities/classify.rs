@@ -53,6 +53,9 @@ pub(super) struct Cand {
     pub(super) acronym_of: Option<usize>,
     /// Merged into a longer candidate; not reported.
     pub(super) dead: bool,
+    /// Canonical name built by a rule ("Ministry of Trade" for "Trade" in "Ministries of
+    /// Finance and Trade").
+    pub(super) built_canonical: Option<String>,
 }
 
 impl Doc<'_> {
@@ -86,6 +89,27 @@ impl Doc<'_> {
             b -= 1;
         }
         let headline = self.headline[self.toks[a].line];
+        // "Hurricane Harvey", "Title III", "USS Oklahoma": not entities, unless a head word
+        // makes the run a body or a place ("USS Oklahoma Memorial Foundation").
+        if self.hit_at[a].is_none()
+            && self.lex.non_entity_openers.contains(self.word(a))
+            && self.org_or_place_by_head(a, b).is_none()
+        {
+            return;
+        }
+        // "Ministries of Finance, Foreign Affairs, and Trade": one mention per ministry.
+        if self.ministries_list(ti, a, b, out) {
+            return;
+        }
+        // "VA Secretary David Shulkin", "Senate Majority Leader John Thune": a title inside
+        // the run, a name after it; what precedes the title is read on its own.
+        if let Some((title_start, name_start)) = self.inner_title(a, b) {
+            if title_start > a {
+                self.classify_run(ti, a, title_start - 1, out);
+            }
+            self.push_person(ti, name_start, b, Evidence::Rule, out);
+            return;
+        }
 
         // Exactly one gazetteer span.
         if let Some(h) = self.hit_at[a] {
@@ -109,6 +133,48 @@ impl Doc<'_> {
                 k += 1;
             }
             self.push_person(ti, name_start, b, Evidence::Rule, out);
+            return;
+        }
+
+        // "House of Representatives Mike Johnson": a gazetteer body, then a person's name.
+        if let Some(h) = self.hit_at[a] {
+            let rest = h.last + 1;
+            if h.last < b
+                && b - rest < 4
+                && self.lex.given.contains(self.word(rest))
+                && (rest..=b).all(|k| self.hit_at[k].is_none() && self.toks[k].capish())
+                && self.org_or_place_by_head(rest, b).is_none()
+            {
+                self.push_hit(ti, h, out);
+                self.push_person(ti, rest, b, Evidence::Rule, out);
+                return;
+            }
+        }
+        // "Salahuddin Rabbani": a place word, then a word that ends another person's name in
+        // the text ("Burhanuddin Rabbani"), is one person.
+        if b == a + 1
+            && self.hit_at[a].is_some_and(|h| {
+                h.first == a && h.last == a && self.gaz.entries[h.entry].kind == EntityKind::Place
+            })
+            && self.hit_at[b].is_none()
+            && self.toks[b].shape == Shape::Cap
+            && self.name_like(b, b)
+            && self.surname_elsewhere(b)
+        {
+            self.push_person(ti, a, b, Evidence::Rule, out);
+            return;
+        }
+        // "Juan Pablo Madrid": a given name, then a word that is also a place, is one person.
+        if a < b
+            && b - a < 4
+            && self.hit_at[a].is_none()
+            && self.lex.given.contains(self.word(a))
+            && self.hit_at[b].is_some_and(|h| {
+                h.first == b && self.gaz.entries[h.entry].kind == EntityKind::Place
+            })
+            && (a..b).all(|k| self.hit_at[k].is_none() && self.toks[k].capish())
+        {
+            self.push_person(ti, a, b, Evidence::Rule, out);
             return;
         }
 
@@ -140,7 +206,12 @@ impl Doc<'_> {
                         if seg < k {
                             self.classify_plain(ti, seg, k - 1, headline, out);
                         }
-                        self.push_hit(ti, h, out);
+                        // "Treasury Secretary": the department only names the office.
+                        let office = h.last < b
+                            && matches!(self.word(h.last + 1), "Secretary" | "Secretaries");
+                        if !office {
+                            self.push_hit(ti, h, out);
+                        }
                         k = h.last + 1;
                         seg = k;
                         continue;
@@ -174,20 +245,34 @@ impl Doc<'_> {
         if self.non_entity_head(b) {
             return;
         }
-        // Acronyms: all caps, one token.
-        if words == 1 && self.toks[a].shape == Shape::Upper {
+        // Words that are all titles ("Speaker", "Comptroller General") name no one.
+        if (a..=b).all(|k| {
+            self.lower_in(k, &self.lex.title_heads) || self.lower_in(k, &self.lex.title_mods)
+        }) {
+            return;
+        }
+        // Acronyms: all caps, one token; also their plurals ("ACVs").
+        let plural_acronym = {
+            let w = self.word(a);
+            w.len() >= 3
+                && w.ends_with('s')
+                && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+        };
+        if words == 1 && (self.toks[a].shape == Shape::Upper || plural_acronym) {
             if is_roman_numeral(self.word(a)) {
                 return;
             }
-            // In an all-caps heading ("ABOUT THE AUTHORS") or when too long for an acronym
-            // ("RECOMMENDED"), a capitalised word counts only if a definition resolves it.
-            let letters = self.word(a).chars().filter(|c| c.is_alphabetic()).count();
-            let ev = if headline || letters > 6 {
-                Evidence::Unsupported
-            } else {
-                Evidence::Weak
-            };
-            self.push(ti, a, a, EntityKind::Organization, ev, out);
+            // An acronym the gazetteer does not know counts only if a definition in the text
+            // ("Tehrik-e-Taliban Pakistan (TTP)") resolves it: undefined ones in real briefs
+            // are mostly laws, programs, units and codes ("H.R.", "UF6", "BRIC").
+            self.push(
+                ti,
+                a,
+                a,
+                EntityKind::Organization,
+                Evidence::Unsupported,
+                out,
+            );
             return;
         }
         let given = self.lex.given.contains(self.word(a));
@@ -201,8 +286,26 @@ impl Doc<'_> {
             }
             return;
         }
+        // "Hizb-e Wahdat", "Jamiat-e Islami": a party or movement by its first word.
+        if self.lex.org_first_words.contains(self.word(a)) && words >= 2 {
+            self.push(ti, a, b, EntityKind::Organization, Evidence::Rule, out);
+            return;
+        }
+        // "TankerTrackers", "MineOne": a capital inside a word marks a brand.
+        if words == 1 && camel_case(self.word(a)) {
+            self.push(ti, a, a, EntityKind::Organization, Evidence::Weak, out);
+            return;
+        }
+        // "Writing in Foreign Affairs": a publication, not a place.
+        if self.publication_cue(a) {
+            self.push(ti, a, b, EntityKind::Organization, Evidence::Weak, out);
+            return;
+        }
         if self.title_before(a) {
-            self.push_person(ti, a, b, Evidence::Rule, out);
+            // "Secretary of the Interior": a department word after a title is no name.
+            if !(words == 1 && self.lex.generic.contains(self.word(a))) {
+                self.push_person(ti, a, b, Evidence::Rule, out);
+            }
             return;
         }
         if person_rule && words >= 2 {
@@ -210,7 +313,30 @@ impl Doc<'_> {
             return;
         }
         if self.place_cue(a, b) {
-            self.push(ti, a, b, EntityKind::Place, Evidence::Weak, out);
+            // "to States", "in Department programs": a capitalised common noun is no place.
+            let w = self.word(a);
+            let noun = |w: &str| {
+                self.lex.org_heads.contains(w)
+                    || self.lex.place_heads.contains(w)
+                    || self.lex.non_entity_heads.contains(w)
+                    || self.lex.generic.contains(w)
+            };
+            let common_noun = words == 1 && (noun(w) || w.strip_suffix('s').is_some_and(noun));
+            // "in Implementation", "the Mexican": ordinary words and demonyms are no places.
+            if !common_noun && (words > 1 || self.name_like(a, b)) {
+                self.push(ti, a, b, EntityKind::Place, Evidence::Weak, out);
+            }
+            return;
+        }
+        if words == 1 && self.maker_after(b) {
+            self.push(ti, a, a, EntityKind::Organization, Evidence::Weak, out);
+            return;
+        }
+        // "the Administration said": a head word alone names no one.
+        if words == 1
+            && (self.lex.org_heads.contains(self.word(a))
+                || self.lex.place_heads.contains(self.word(a)))
+        {
             return;
         }
         if words == 1 {
@@ -263,6 +389,19 @@ impl Doc<'_> {
                 }
                 if self.lex.given.contains(w) {
                     return true;
+                }
+                // Codes ("IN11281", "MRC", a trailing "M"), head words and titles are not
+                // parts of a name.
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                if w.chars().any(|c| c.is_ascii_digit())
+                    || (self.toks[k].shape == Shape::Upper && letters >= 3 && !is_roman_numeral(w))
+                    || (k == b && k > a && letters == 1 && !w.ends_with('.'))
+                    || self.lex.org_heads.contains(w)
+                    || self.lex.place_heads.contains(w)
+                    || self.lex.non_entity_heads.contains(w)
+                    || self.lower_in(k, &self.lex.title_heads)
+                {
+                    return false;
                 }
                 let lw = w.to_lowercase();
                 !self
@@ -343,6 +482,14 @@ impl Doc<'_> {
             return None;
         }
         let rest = h + 1;
+        // "Justice Department", "Speaker of the House": no name follows the title.
+        if self.toks[rest].shape == Shape::Lower
+            || (rest == b
+                && (self.lex.org_heads.contains(self.word(rest))
+                    || self.lex.place_heads.contains(self.word(rest))))
+        {
+            return None;
+        }
         if self.org_or_place_by_head(rest, b).is_some() || self.non_entity_head(b) {
             return None;
         }
@@ -351,7 +498,87 @@ impl Doc<'_> {
                 return None;
             }
         }
+        // "Senior Official Performing the Duties": what follows the title must read as a
+        // name.
+        if self.hit_at[rest].is_none() && !self.name_like(rest, b) {
+            return None;
+        }
         Some(rest)
+    }
+
+    /// Splits "Ministries of A, B, and C" (or "Departments of ...") into one organisation per
+    /// item, each named "Ministry of A" and so on; the first mention keeps "Ministries of".
+    /// Returns whether the run was such a list.
+    fn ministries_list(&self, ti: usize, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
+        let singular = match self.word(a) {
+            "Ministries" => "Ministry",
+            "Departments" => "Department",
+            _ => return false,
+        };
+        if b < a + 3 || self.word(a + 1) != "of" {
+            return false;
+        }
+        // Items: runs of capitalised tokens split by punctuation or "and".
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut k = a + 2;
+        while k <= b {
+            if self.word(k) == "and" || !self.toks[k].capish() {
+                k += 1;
+                continue;
+            }
+            let s = k;
+            while k < b
+                && self.toks[k + 1].gap == Gap::Space
+                && self.toks[k + 1].capish()
+                && self.word(k + 1) != "and"
+            {
+                k += 1;
+            }
+            items.push((s, k));
+            k += 1;
+        }
+        if items.len() < 2 {
+            return false;
+        }
+        for (n, &(s, e)) in items.iter().enumerate() {
+            let name = &self.text[self.toks[s].start..self.toks[e].end];
+            let from = if n == 0 { a } else { s };
+            self.push(ti, from, e, EntityKind::Organization, Evidence::Rule, out);
+            if let Some(c) = out.last_mut() {
+                c.built_canonical = Some(format!("{singular} of {name}"));
+            }
+        }
+        true
+    }
+
+    /// A capitalised title inside the run `a..=b` with a name of two to four words after
+    /// it that opens with a given name: the index where the title (its qualifiers
+    /// included) starts and where the name starts. "VA Secretary David Shulkin" gives the
+    /// title at "Secretary" and the name at "David".
+    fn inner_title(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if b < a + 2 {
+            return None;
+        }
+        let t = (a + 1..b).rev().find(|&k| {
+            self.toks[k].shape == Shape::Cap && self.lower_in(k, &self.lex.title_heads)
+        })?;
+        let name = t + 1;
+        if b - name > 3
+            || !self.lex.given.contains(self.word(name))
+            || (name..=b).any(|k| self.hit_at[k].is_some() || !self.toks[k].capish())
+            || !self.name_like(name, b)
+        {
+            return None;
+        }
+        let mut start = t;
+        while start > a
+            && self.toks[start - 1].shape == Shape::Cap
+            && (self.lower_in(start - 1, &self.lex.title_mods)
+                || self.lower_in(start - 1, &self.lex.title_heads))
+        {
+            start -= 1;
+        }
+        Some((start, name))
     }
 
     /// Organisation or place by the run's last word or its "X of" opener.
@@ -367,7 +594,7 @@ impl Doc<'_> {
             return Some(EntityKind::Place);
         }
         // "Supreme National Security Council of Iran": a head right before "of".
-        if let Some(of) = (a + 1..b).find(|&k| matches!(self.word(k), "of" | "for")) {
+        if let Some(of) = (a + 1..b).find(|&k| matches!(self.word(k), "of" | "for" | "on")) {
             if self.lex.org_heads.contains(self.word(of - 1)) {
                 return Some(EntityKind::Organization);
             }
@@ -439,6 +666,24 @@ impl Doc<'_> {
         false
     }
 
+    /// The preposition right before the run, with a publication cue up to four words before
+    /// it ("Writing in", "Interviews he gave to").
+    fn publication_cue(&self, a: usize) -> bool {
+        if a == 0 || self.toks[a].gap != Gap::Space {
+            return false;
+        }
+        let p = a - 1;
+        let Some((_, cues)) = self
+            .lex
+            .publication_cues
+            .iter()
+            .find(|(prep, _)| self.word(p) == *prep)
+        else {
+            return false;
+        };
+        (p.saturating_sub(4)..p).any(|k| self.lower_is(k, cues))
+    }
+
     /// A preposition before the run or a place noun after it.
     fn place_cue(&self, a: usize, b: usize) -> bool {
         if a > 0 && self.toks[a].gap == Gap::Space && self.toks[a - 1].shape == Shape::Lower {
@@ -457,6 +702,67 @@ impl Doc<'_> {
             && self.lower_is(b + 1, &self.lex.place_nouns_after)
     }
 
+    /// A dotted initialism of a country used as an adjective, the way a demonym is used:
+    /// "U.S. imports", "U.S.-based", "U.S. Force Posture Initiative". As a noun ("in the
+    /// U.S.", "the U.S. and China") it stays a place.
+    fn adjective_initialism(&self, h: Hit) -> bool {
+        let surface = &self.text[h.start..h.end];
+        if h.first != h.last || !surface.contains('.') {
+            return false;
+        }
+        let Some(next) = self.toks.get(h.last + 1) else {
+            return false;
+        };
+        match next.gap {
+            Gap::Hyphen => true,
+            Gap::Space => {
+                next.capish()
+                    || (next.shape == Shape::Lower && !self.lower_in(h.last + 1, &self.lex.common))
+            }
+            Gap::Punct => false,
+        }
+    }
+
+    /// Whether the word at `b` ends a capitalised name of two or more words elsewhere in the
+    /// text, one that opens with no gazetteer name.
+    fn surname_elsewhere(&self, b: usize) -> bool {
+        let w = self.word(b);
+        (1..self.toks.len()).any(|k| {
+            k != b
+                && self.word(k) == w
+                && self.toks[k].gap == Gap::Space
+                && self.toks[k - 1].shape == Shape::Cap
+                && self.hit_at[k - 1].is_none()
+                && !self.lower_in(k - 1, &self.lex.common)
+        })
+    }
+
+    /// A hyphen and a maker's participle follow the word: "Raytheon-produced".
+    fn maker_after(&self, b: usize) -> bool {
+        b + 1 < self.toks.len()
+            && self.toks[b + 1].gap == Gap::Hyphen
+            && self.lower_is(b + 1, &self.lex.maker_participles)
+    }
+
+    /// Pushes the place before a state's postal code ("Sterling Heights, MI"), without a
+    /// leading "The" or sentence opener.
+    pub(super) fn push_city(&self, ti: usize, a: usize, b: usize, out: &mut Vec<Cand>) {
+        let mut a = a;
+        while a < b
+            && (self.word(a) == "The"
+                || self.is_calendar(a)
+                || (self.toks[a].shape == Shape::Cap && self.lower_in(a, &self.lex.common)))
+        {
+            a += 1;
+        }
+        self.push(ti, a, b, EntityKind::Place, Evidence::Rule, out);
+    }
+
+    /// Pushes one token as a place (a state's postal code).
+    pub(super) fn push_place_token(&self, ti: usize, k: usize, out: &mut Vec<Cand>) {
+        self.push(ti, k, k, EntityKind::Place, Evidence::Rule, out);
+    }
+
     fn person_verb_after(&self, b: usize) -> bool {
         let n = self.toks.len();
         if self.toks[b].poss {
@@ -470,6 +776,9 @@ impl Doc<'_> {
 
     fn push_hit(&self, ti: usize, h: Hit, out: &mut Vec<Cand>) {
         let e = &self.gaz.entries[h.entry];
+        if e.kind == EntityKind::Place && self.adjective_initialism(h) {
+            return;
+        }
         out.push(Cand {
             text: ti,
             start: h.start,
@@ -483,6 +792,7 @@ impl Doc<'_> {
             generic: false,
             acronym_of: None,
             dead: false,
+            built_canonical: None,
         });
     }
 
@@ -497,7 +807,13 @@ impl Doc<'_> {
         out: &mut Vec<Cand>,
     ) {
         let start = self.toks[a].start;
-        let end = self.toks[b].end;
+        let mut end = self.toks[b].end;
+        // A legal form or suffix keeps its period: "Essex Minerals Co.", "John Roberts Jr.".
+        if matches!(self.word(b), "Inc" | "Co" | "Corp" | "Ltd" | "Jr" | "Sr")
+            && self.text[end..].starts_with('.')
+        {
+            end += 1;
+        }
         let words = (a..=b)
             .filter(|&k| self.toks[k].shape != Shape::Lower)
             .count();
@@ -514,7 +830,26 @@ impl Doc<'_> {
             generic: false,
             acronym_of: None,
             dead: false,
+            built_canonical: None,
         });
+    }
+}
+
+/// A word with a capital after a lowercase letter, not a name prefix ("Mc", "Mac", "De",
+/// "La", "Le", "Di", "Van", "Von"), six letters or more: "TankerTrackers", "MineOne".
+fn camel_case(w: &str) -> bool {
+    const PREFIXES: [&str; 8] = ["Mc", "Mac", "De", "La", "Le", "Di", "Van", "Von"];
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 6 {
+        return false;
+    }
+    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    match inner {
+        Some(i) => {
+            let prefix: String = chars[..i].iter().collect();
+            !PREFIXES.contains(&prefix.as_str()) && chars[i..].iter().any(|c| c.is_lowercase())
+        }
+        None => false,
     }
 }
 

@@ -68,11 +68,51 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            let end = self.run_end(i);
+            let mut end = self.run_end(i);
+            if let Some(e) = self.legal_suffix(end) {
+                end = e;
+            }
+            if end + 1 < n && self.state_code_at(end + 1) {
+                // "Sterling Heights, MI": the place before the code and the code itself.
+                self.push_city(text_index, i, end, out);
+                self.push_place_token(text_index, end + 1, out);
+                i = end + 2;
+                continue;
+            }
             self.classify_run(text_index, i, end, out);
             i = end + 1;
         }
         self.link_acronyms_and_possessors(base, out);
+    }
+}
+
+impl Doc<'_> {
+    /// Whether token `k` is a state's postal code right after "Place, " and before
+    /// punctuation: "Sterling Heights, MI;", "Washington, DC,".
+    pub(super) fn state_code_at(&self, k: usize) -> bool {
+        let n = self.toks.len();
+        k > 0
+            && self.toks[k].shape == Shape::Upper
+            && self.lex.state_codes.contains(self.word(k))
+            && self.toks[k - 1].capish()
+            && &self.text[self.toks[k - 1].end..self.toks[k].start] == ", "
+            && (k + 1 >= n || self.toks[k + 1].gap == Gap::Punct)
+    }
+
+    /// If a company's legal form ("Inc", "LLC") or a generational suffix ("Jr") follows the
+    /// run ending at `end` after a comma, the index of that suffix: "Point Blank Enterprises,
+    /// Inc.", "John G. Roberts, Jr.".
+    pub(super) fn legal_suffix(&self, end: usize) -> Option<usize> {
+        let k = end + 1;
+        if k >= self.toks.len() || self.toks[end].poss {
+            return None;
+        }
+        let between = &self.text[self.toks[end].end..self.toks[k].start];
+        let is_suffix = matches!(
+            self.word(k),
+            "Inc" | "LLC" | "Ltd" | "Corp" | "L.P." | "LP" | "PLC" | "LLP" | "Jr" | "Sr"
+        );
+        (between == ", " && is_suffix).then_some(k)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Step 2 of reading a text: the gazetteers, lists of names written for this domain
-//! (`src/extract/gazetteer/*.txt`: countries, cities, provinces, regions and well-known
-//! organisations), compiled into one Aho-Corasick automaton whose matches are kept only where
+//! (`src/extract/gazetteer/*.txt`: countries, cities, provinces, regions, well-known
+//! organisations and United States government bodies), compiled into one Aho-Corasick automaton whose matches are kept only where
 //! they sit on token boundaries.
 //!
 //! Each line of a gazetteer is a canonical name followed by its aliases, separated by `|`
@@ -19,6 +19,7 @@ const CITIES: &str = include_str!("../gazetteer/cities.txt");
 const PROVINCES: &str = include_str!("../gazetteer/provinces.txt");
 const REGIONS: &str = include_str!("../gazetteer/regions.txt");
 const ORGANIZATIONS: &str = include_str!("../gazetteer/organizations.txt");
+const US_GOVERNMENT: &str = include_str!("../gazetteer/us_government.txt");
 
 /// A gazetteer entry: what a surface form names.
 #[derive(Debug, Clone)]
@@ -59,6 +60,7 @@ impl Gazetteer {
         let mut seen: HashSet<String> = HashSet::new();
         let sources = [
             (ORGANIZATIONS, EntityKind::Organization),
+            (US_GOVERNMENT, EntityKind::Organization),
             (COUNTRIES, EntityKind::Place),
             (PROVINCES, EntityKind::Place),
             (REGIONS, EntityKind::Place),

@@ -30,6 +30,12 @@ const PLACE_NOUNS_AFTER: &str = include_str!("../lexicon/place_nouns_after.txt")
 const PERSON_VERBS_AFTER: &str = include_str!("../lexicon/person_verbs_after.txt");
 const ABBREVIATIONS: &str = include_str!("../lexicon/abbreviations.txt");
 const NON_NAME_SUFFIXES: &str = include_str!("../lexicon/non_name_suffixes.txt");
+const STATE_CODES: &str = include_str!("../lexicon/state_codes.txt");
+const MAKER_PARTICIPLES: &str = include_str!("../lexicon/maker_participles.txt");
+const NON_ENTITY_OPENERS: &str = include_str!("../lexicon/non_entity_openers.txt");
+const PUBLICATION_CUES: &str = include_str!("../lexicon/publication_cues.txt");
+const ORG_FIRST_WORDS: &str = include_str!("../lexicon/organization_first_words.txt");
+const POSSESSIVE_NAME_WORDS: &str = include_str!("../lexicon/possessive_name_words.txt");
 
 /// A set of words from the shipped lists, hashed with FxHash (`rustc-hash`): the sets are
 /// looked up for most capitalised tokens, where SipHash would dominate the run time, and their
@@ -82,6 +88,18 @@ pub(super) struct Lexicon {
     pub(super) abbreviations: WordList,
     /// Word endings of ordinary words, rare in names ("-tion").
     pub(super) non_name_suffixes: WordList,
+    /// Postal codes of U.S. states ("MI"), places only after "City, ".
+    pub(super) state_codes: WordSet,
+    /// Participles after a hyphen that make the word before them a maker ("-produced").
+    pub(super) maker_participles: WordList,
+    /// Possessives that stay inside a name before a head word ("People's Palace").
+    pub(super) possessive_name_words: WordSet,
+    /// First words of runs that are not entities ("Hurricane", "Title", "USS").
+    pub(super) non_entity_openers: WordSet,
+    /// For a preposition, the words before it that make the name after it a publication.
+    pub(super) publication_cues: Vec<(&'static str, WordList)>,
+    /// First words that make a name an organisation ("Hizb", "Jamiat").
+    pub(super) org_first_words: WordSet,
 }
 
 impl Lexicon {
@@ -122,6 +140,17 @@ impl Lexicon {
             person_verbs_after: data_words(PERSON_VERBS_AFTER).collect(),
             abbreviations: data_words(ABBREVIATIONS).collect(),
             non_name_suffixes: data_words(NON_NAME_SUFFIXES).collect(),
+            state_codes: data_words(STATE_CODES).collect(),
+            maker_participles: data_words(MAKER_PARTICIPLES).collect(),
+            possessive_name_words: data_words(POSSESSIVE_NAME_WORDS).collect(),
+            non_entity_openers: data_words(NON_ENTITY_OPENERS).collect(),
+            publication_cues: data_lines(PUBLICATION_CUES)
+                .filter_map(|line| {
+                    let mut words = line.split_whitespace();
+                    Some((words.next()?, words.collect()))
+                })
+                .collect(),
+            org_first_words: data_words(ORG_FIRST_WORDS).collect(),
         }
     }
 }

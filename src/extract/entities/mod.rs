@@ -41,7 +41,21 @@
 //!   they open it ("Iranian Foreign Ministry").
 //! - Treaties, wars, plans and other events or documents are not entities, even when a place
 //!   names them ("Helmand River Water Treaty").
-//! - Facilities (ports, airports, highways, crossings, palaces) are places.
+//! - Facilities (ports, airports, highways, crossings, palaces, bases, memorials, refuges)
+//!   are places.
+//! - "U.S." used as an adjective ("U.S. imports", "U.S.-based") is a demonym and no place;
+//!   as a noun ("exports to the U.S.") it is the United States.
+//! - An acronym that no gazetteer knows and no definition in the text explains is dropped:
+//!   in real briefs most are laws, programs, units and codes ("H.R.", "BRIC", "UF6").
+//! - A title is never part of a name, also inside a run ("VA Secretary David Shulkin"); a
+//!   department's short name that only names an office ("Treasury Secretary") is no mention.
+//! - A company's legal form and a generational suffix belong to the name ("Point Blank
+//!   Enterprises, Inc.", "John G. Roberts, Jr."); "City, ST" is two places.
+//! - "Ministries of Finance and Trade" is one organisation per ministry, each with its own
+//!   canonical name ("Ministry of Trade").
+//!
+//! The labelled sets these rules are measured on, and the guide they were labelled by, are
+//! described in `docs/entities.md`.
 
 mod classify;
 mod doc;

@@ -36,7 +36,24 @@ impl Doc<'_> {
             // Acronym: "Long Name (ACR)".
             let cur = &out[c];
             let word = self.text.get(cur.start..cur.end).unwrap_or("");
-            if between.trim() == "(" && is_acronym(word) && self.text[cur.end..].starts_with(')') {
+            // Short name: "Uber Technologies, Inc. (Uber)", "Department of Commerce
+            // (Commerce)": one or two words of the organisation's own name.
+            if between.trim() == "("
+                && !is_acronym(word)
+                && self.text[cur.end..].starts_with(')')
+                && out[c - 1].kind == EntityKind::Organization
+                && short_name_of(word, &self.text[out[c - 1].start..out[c - 1].end])
+            {
+                out[c].acronym_of = Some(c - 1);
+                continue;
+            }
+            // "New York Power Authority's (NYPA's)": a possessive on both sides.
+            let opens = between.trim() == "(" || between_trim.trim() == "(";
+            let after = &self.text[cur.end..];
+            let closes = after.starts_with(')')
+                || after.starts_with("'s)")
+                || after.starts_with("\u{2019}s)");
+            if opens && is_acronym(word) && closes {
                 let mut long = c - 1;
                 // Extend back over possessive runs while the initials still fit:
                 // "Islamic State's Khorasan Province (ISKP)".
@@ -72,6 +89,7 @@ impl Doc<'_> {
                         generic: false,
                         acronym_of: None,
                         dead: false,
+                        built_canonical: None,
                         text: out[c - 1].text,
                     };
                     for dead in &mut out[long..c] {
@@ -85,6 +103,21 @@ impl Doc<'_> {
             }
         }
     }
+}
+
+/// Whether `short` is one or two words, each of them a word of `long` (ignoring case), and
+/// `long` has more words than `short`.
+fn short_name_of(short: &str, long: &str) -> bool {
+    let short_words: Vec<&str> = short.split_whitespace().collect();
+    let long_words: Vec<&str> = long
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=2).contains(&short_words.len())
+        && long_words.len() > short_words.len()
+        && short_words
+            .iter()
+            .all(|s| long_words.iter().any(|l| l.eq_ignore_ascii_case(s)))
 }
 
 /// Two to ten letters, opening with a capital, more than half of them capitals ("ISKP",
@@ -109,8 +142,16 @@ fn initials_of_span(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// Whether an acronym plausibly abbreviates a long form: same first letter, and its capitals
-/// appear in order among the long form's letters.
+/// appear in order among the long form's letters. A leading "U.S." may be left out of the
+/// acronym ("U.S. Forest Service (FS)").
 fn first_letters_fit(acr: &str, long: &str) -> bool {
+    letters_fit(acr, long)
+        || long
+            .strip_prefix("U.S. ")
+            .is_some_and(|rest| letters_fit(acr, rest))
+}
+
+fn letters_fit(acr: &str, long: &str) -> bool {
     let caps: Vec<char> = acr.chars().filter(|c| c.is_uppercase()).collect();
     let Some(&first) = caps.first() else {
         return false;
@@ -243,6 +284,7 @@ pub(super) fn resolve(
         }
         let mut canonical = canon[i]
             .take()
+            .or_else(|| c.built_canonical.clone())
             .or_else(|| c.canonical.map(str::to_string))
             .unwrap_or_else(|| normalize(&text));
         if c.generic {
