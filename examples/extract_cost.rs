@@ -12,7 +12,11 @@ fn main() {
     let texts: Vec<String> = walkdir::WalkDir::new(&dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt" || x == "md"))
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "txt" || x == "md")
+        })
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
