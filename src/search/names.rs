@@ -210,21 +210,53 @@ fn merge_targets(
             .map(|v| v.iter().copied().filter(|&i| person(i)).collect())
             .unwrap_or_default()
     };
+    let index: HashMap<&str, u32> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i as u32))
+        .collect();
+    let titled = |i: u32| without_title(&keys[i as usize]).len() < keys[i as usize].len();
+    let target = |i: u32| -> u32 {
+        if !person(i) {
+            return i;
+        }
+        // A titled variant is not a fuller name: "Rep. Kevin McCarthy" ends with "Kevin
+        // McCarthy" but names no one else, so it never absorbs the bare name.
+        let longest: Vec<u32> = longer_people(&keys[i as usize])
+            .into_iter()
+            .filter(|&c| !titled(c))
+            .filter(|&c| longer_people(&keys[c as usize]).into_iter().all(titled))
+            .collect();
+        match longest.as_slice() {
+            [one] => *one,
+            _ => i,
+        }
+    };
     (0..keys.len() as u32)
         .map(|i| {
-            if !person(i) {
-                return i;
-            }
-            let longest: Vec<u32> = longer_people(&keys[i as usize])
-                .into_iter()
-                .filter(|&c| longer_people(&keys[c as usize]).is_empty())
-                .collect();
-            match longest.as_slice() {
-                [one] => *one,
-                _ => i,
+            // A titled variant stands for its bare name when the archive knows that name.
+            match index.get(without_title(&keys[i as usize])) {
+                Some(&bare) if titled(i) && person(i) && person(bare) => target(bare),
+                _ => target(i),
             }
         })
         .collect()
+}
+
+/// A folded person name without its leading abbreviated titles ("rep. kevin mccarthy" →
+/// "kevin mccarthy"): words of two to four letters ending with a dot (Rep., Sen., Gov., Dr.,
+/// Capt.); a one-letter initial ("j. smith") is part of the name.
+fn without_title(key: &str) -> &str {
+    let mut rest = key;
+    while let Some((word, tail)) = rest.split_once(' ') {
+        let letters = word.strip_suffix('.').unwrap_or("");
+        if (2..=4).contains(&letters.len()) && letters.chars().all(char::is_alphabetic) {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest
 }
 
 impl Names {
@@ -518,6 +550,25 @@ pub(super) fn briefs_of(names: &Names, groups: &[u32]) -> HashSet<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviated_titles_are_not_part_of_the_name() {
+        assert_eq!(without_title("rep. kevin mccarthy"), "kevin mccarthy");
+        assert_eq!(without_title("sen. dr. ann lee"), "ann lee");
+        assert_eq!(without_title("j. smith"), "j. smith");
+        assert_eq!(without_title("kevin mccarthy"), "kevin mccarthy");
+        let keys: Vec<String> = ["kevin mccarthy", "rep. kevin mccarthy", "mccarthy"]
+            .map(String::from)
+            .to_vec();
+        let kinds = vec![EntityKind::Person; 3];
+        let mut tails: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            for t in word_tails(k) {
+                tails.entry(t).or_default().push(i as u32);
+            }
+        }
+        assert_eq!(merge_targets(&keys, &kinds, &tails), [0, 0, 0]);
+    }
 
     fn targets(names: &[(&str, EntityKind)]) -> Vec<String> {
         let keys: Vec<String> = names.iter().map(|(n, _)| schema::key_of(n)).collect();
