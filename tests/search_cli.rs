@@ -174,6 +174,48 @@ fn stopwords_are_scored_but_neither_required_nor_highlighted() {
 }
 
 #[test]
+fn titles_and_headings_are_highlighted_too() {
+    let f = Fixture::new();
+    let r = f.search(&["water", "treaty"]);
+    let h = &r.hits[0];
+    assert_eq!(h.title, HELMAND);
+    assert!(!h.title_highlights.is_empty(), "{h:?}");
+    for [s, e] in &h.title_highlights {
+        let word = h.title[*s..*e].to_lowercase();
+        assert!(word == "water" || word.starts_with("treat"), "{word}");
+    }
+    // A word of some passage's heading, searched, is highlighted in that heading.
+    let any = f.search(&["water", "--per-brief", "100", "--limit", "100"]);
+    let (heading, word) = any
+        .hits
+        .iter()
+        .filter_map(|h| h.heading.clone())
+        .find_map(|hd| {
+            let w = hd
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| w.len() >= 5)?
+                .to_string();
+            Some((hd, w))
+        })
+        .expect("the fixture archive has headings");
+    let r = f.search(&[&word, "--per-brief", "100", "--limit", "100"]);
+    let h = r
+        .hits
+        .iter()
+        .find(|h| h.heading.as_deref() == Some(heading.as_str()))
+        .expect("a passage under that heading matches its word");
+    assert!(
+        !h.heading_highlights.is_empty(),
+        "{word} in {heading}: {h:?}"
+    );
+    let plain = f.search(&["Muscat"]);
+    assert!(plain.hits.iter().all(|h| h
+        .title_highlights
+        .iter()
+        .all(|[s, e]| { h.title[*s..*e].eq_ignore_ascii_case("muscat") })));
+}
+
+#[test]
 fn highlights_cover_matched_words() {
     let f = Fixture::new();
     let r = f.search(&["meetings", "treaty"]);

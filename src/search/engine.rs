@@ -196,16 +196,23 @@ impl Engine {
         };
         let text = text_of(f.text).unwrap_or_default();
         let highlights = terms.ranges(&text);
+        let title = text_of(f.title).unwrap_or_default();
+        let heading = text_of(f.heading);
         Ok(Hit {
             brief_id: text_of(f.brief_id).unwrap_or_default(),
-            title: text_of(f.title).unwrap_or_default(),
+            title_highlights: terms.ranges(&title),
+            heading_highlights: heading
+                .as_deref()
+                .map(|h| terms.ranges(h))
+                .unwrap_or_default(),
+            title,
             date: text_of(f.date),
             authors: doc
                 .get_all(f.author)
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect(),
             kind: text_of(f.kind),
-            heading: text_of(f.heading),
+            heading,
             passage: doc
                 .get_first(f.passage_index)
                 .and_then(|v| v.as_u64())

@@ -29,6 +29,12 @@ pub struct Hit {
     pub text: String,
     /// Byte ranges `[start, end)` of matched words in `text`.
     pub highlights: Vec<[usize; 2]>,
+    /// Byte ranges `[start, end)` of matched words in `title`.
+    #[serde(default)]
+    pub title_highlights: Vec<[usize; 2]>,
+    /// Byte ranges `[start, end)` of matched words in `heading` (empty without a heading).
+    #[serde(default)]
+    pub heading_highlights: Vec<[usize; 2]>,
     /// Relevance score (BM25 sum); 0 when sorted by date or browsing.
     pub score: f32,
     /// File the brief was read from.
