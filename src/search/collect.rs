@@ -1,4 +1,5 @@
-//! Collectors: distinct briefs among matches, per-brief capping of hits, dictionary passes.
+//! Collectors: per-brief capping of hits, distinct brief keys, dictionary passes (brief
+//! counting is in `ordinals`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,67 +45,6 @@ pub(super) fn merge_capped(
             have.insert(a);
             out.push((s, a));
         }
-    }
-}
-
-/// Counts matching documents and collects the distinct briefs they belong to.
-///
-/// Every document of a brief lives in one segment, contiguously (see [`crate::index`]), so a
-/// change of brief key between consecutive matches is the only place a set lookup is needed.
-pub(super) struct BriefCounter;
-
-#[derive(Default)]
-pub(super) struct CounterFruit {
-    pub(super) passages: u64,
-    pub(super) keys: HashSet<u64>,
-}
-
-pub(super) struct CounterSegment {
-    pub(super) brief_key: Column<u64>,
-    pub(super) last: Option<u64>,
-    pub(super) fruit: CounterFruit,
-}
-
-impl Collector for BriefCounter {
-    type Fruit = CounterFruit;
-    type Child = CounterSegment;
-
-    fn for_segment(&self, _: u32, reader: &SegmentReader) -> tantivy::Result<CounterSegment> {
-        Ok(CounterSegment {
-            brief_key: reader.fast_fields().u64("brief_key")?,
-            last: None,
-            fruit: CounterFruit::default(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<CounterFruit>) -> tantivy::Result<CounterFruit> {
-        let mut out = CounterFruit::default();
-        for f in fruits {
-            out.passages += f.passages;
-            out.keys.extend(f.keys);
-        }
-        Ok(out)
-    }
-}
-
-impl SegmentCollector for CounterSegment {
-    type Fruit = CounterFruit;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        self.fruit.passages += 1;
-        let key = self.brief_key.first(doc).unwrap_or(0);
-        if self.last != Some(key) {
-            self.last = Some(key);
-            self.fruit.keys.insert(key);
-        }
-    }
-
-    fn harvest(self) -> CounterFruit {
-        self.fruit
     }
 }
 

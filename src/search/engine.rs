@@ -1,13 +1,14 @@
 //! The engine: an open index and a reader, and the search itself (tiers, paging, totals).
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
-use super::collect::{merge_capped, BriefCounter};
+use super::collect::merge_capped;
 use super::highlight::HighlightTerms;
 use super::names::NamesCache;
+use super::ordinals::{BriefCounter, BriefLayouts, BriefMatches};
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
@@ -21,6 +22,8 @@ pub struct Engine {
     pub(super) reader: tantivy::IndexReader,
     /// The archive's entity names, read once per searcher generation.
     pub(super) names: NamesCache,
+    /// Where each segment's briefs lie, for counting and faceting on brief ordinals.
+    pub(super) layouts: BriefLayouts,
 }
 
 impl Engine {
@@ -47,6 +50,7 @@ impl Engine {
             bi,
             reader,
             names: NamesCache::default(),
+            layouts: BriefLayouts::default(),
         })
     }
 
@@ -79,51 +83,57 @@ impl Engine {
         let want = req.offset + req.limit;
 
         // Browsing with an entity filter lists the passages that mention it, newest first.
-        let mut listed = None;
-        let (match_query, hits): (Box<dyn Query>, Vec<(f32, DocAddress)>) = if parsed.is_browse() {
+        // Each run of a query collects its top hits and counts its briefs in the same pass.
+        let layout = self.layouts.get(&searcher)?;
+        let counter = BriefCounter {
+            layout: layout.clone(),
+        };
+        let (hits, counted) = if parsed.is_browse() {
             resp.matching = "browse".into();
             let q = self.compose_browse(&filters, None);
-            let hits = match &filters.mentions {
+            match &filters.mentions {
                 Some(m) => {
                     let l =
                         self.compose(vec![m.box_clone()], &filters, None, vec![], vec![], vec![]);
-                    let hits = self.top(&searcher, &*l, Sort::Date, want, per_brief)?;
-                    listed = Some(l);
-                    hits
+                    let (hits, listed) =
+                        self.top(&searcher, &*l, Sort::Date, want, per_brief, &counter)?;
+                    let counted = searcher.search(&*q, &counter)?;
+                    resp.total_passages = listed.passages;
+                    (hits, counted)
                 }
-                None => self.top(&searcher, &*q, Sort::Date, want, per_brief)?,
-            };
-            (q, hits)
+                None => {
+                    let (hits, counted) =
+                        self.top(&searcher, &*q, Sort::Date, want, per_brief, &counter)?;
+                    resp.total_passages = counted.briefs();
+                    (hits, counted)
+                }
+            }
         } else {
             let plan = self.plan(&searcher, &parsed, &mut resp.corrections);
             let strict = self.compose_strict(&plan, &filters, None);
-            let mut hits = self.top(&searcher, &*strict, req.sort, want, per_brief)?;
+            let (mut hits, mut counted) =
+                self.top(&searcher, &*strict, req.sort, want, per_brief, &counter)?;
             resp.matching = "all".into();
-            let mut match_query = strict;
             if hits.len() < want && plan.tiered() {
                 let relaxed = self.compose_relaxed(&plan, &filters, None);
-                let extra = self.top(&searcher, &*relaxed, req.sort, want, per_brief)?;
+                let (extra, relaxed_counted) =
+                    self.top(&searcher, &*relaxed, req.sort, want, per_brief, &counter)?;
                 let before = hits.len();
                 merge_capped(&mut hits, extra, want, per_brief, &searcher);
                 if hits.len() > before {
                     resp.matching = "some".into();
-                    match_query = relaxed;
+                    counted = relaxed_counted;
                 }
             }
-            (match_query, hits)
+            resp.total_passages = counted.passages;
+            (hits, counted)
         };
-
-        let counted = searcher.search(&*match_query, &BriefCounter)?;
-        resp.total_briefs = counted.keys.len() as u64;
-        resp.total_passages = match &listed {
-            Some(l) => searcher.search(&**l, &Count)? as u64,
-            None if parsed.is_browse() => resp.total_briefs,
-            None => counted.passages,
-        };
+        resp.total_briefs = counted.briefs();
 
         if req.facets {
             let relaxed = resp.matching == "some";
-            resp.facets = Some(self.facets(&searcher, &parsed, &filters, relaxed, counted.keys)?);
+            resp.facets =
+                Some(self.facets(&searcher, &parsed, &filters, relaxed, &layout, &counted)?);
         }
 
         let mut terms = HighlightTerms::from_query(&parsed, &resp.corrections);
@@ -137,8 +147,9 @@ impl Engine {
         Ok(resp)
     }
 
-    /// Top hits with at most `per_brief` passages per brief, growing the fetch until the page
-    /// is full or the matches run out.
+    /// Top hits with at most `per_brief` passages per brief, and what `counter` collects over
+    /// every match in the same pass; the fetch grows (without counting again) until the page is
+    /// full or the matches run out.
     pub(super) fn top(
         &self,
         searcher: &Searcher,
@@ -146,37 +157,49 @@ impl Engine {
         sort: Sort,
         want: usize,
         per_brief: usize,
-    ) -> Result<Vec<(f32, DocAddress)>> {
+        counter: &BriefCounter,
+    ) -> Result<(Vec<(f32, DocAddress)>, BriefMatches)> {
         if want == 0 {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), searcher.search(q, counter)?));
         }
         let mut fetch = (want * 3).max(32);
+        let stats = PassageStats::new(searcher, &self.bi.fields);
+        let (mut raw, fruit) = match sort {
+            Sort::Relevance => searcher.search_with_statistics_provider(
+                q,
+                &(TopDocs::with_limit(fetch).order_by_score(), counter.clone()),
+                &stats,
+            )?,
+            Sort::Date => {
+                let (top, fruit) = searcher.search(
+                    q,
+                    &(
+                        TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
+                        counter.clone(),
+                    ),
+                )?;
+                (dateless(top), fruit)
+            }
+        };
         loop {
-            let raw: Vec<(f32, DocAddress)> = match sort {
-                Sort::Relevance => {
-                    let stats = PassageStats::new(searcher, &self.bi.fields);
-                    searcher.search_with_statistics_provider(
-                        q,
-                        &TopDocs::with_limit(fetch).order_by_score(),
-                        &stats,
-                    )?
-                }
-                Sort::Date => searcher
-                    .search(
-                        q,
-                        &TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
-                    )?
-                    .into_iter()
-                    .map(|(_, a)| (0.0, a))
-                    .collect(),
-            };
             let exhausted = raw.len() < fetch;
             let mut out = Vec::new();
             merge_capped(&mut out, raw, want, per_brief, searcher);
             if out.len() >= want || exhausted {
-                return Ok(out);
+                return Ok((out, fruit));
             }
             fetch *= 4;
+            raw = match sort {
+                Sort::Relevance => searcher.search_with_statistics_provider(
+                    q,
+                    &TopDocs::with_limit(fetch).order_by_score(),
+                    &stats,
+                )?,
+                Sort::Date => dateless(searcher.search(
+                    q,
+                    &TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
+                )?),
+            };
         }
     }
 
@@ -223,4 +246,9 @@ impl Engine {
             source: text_of(f.source).unwrap_or_default(),
         })
     }
+}
+
+/// Date-ordered hits carry no score.
+fn dateless(top: Vec<(Option<u64>, DocAddress)>) -> Vec<(f32, DocAddress)> {
+    top.into_iter().map(|(_, a)| (0.0, a)).collect()
 }

@@ -1,7 +1,7 @@
 //! Facet counts: briefs per topic, region, author, kind, year and entity, read from the
 //! matched briefs' head documents; each filtered group is counted with its own filter lifted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -9,9 +9,9 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
-use super::collect::BriefCounter;
-use super::filters::{head_only, Filters, Group, GROUPS};
+use super::filters::{Filters, Group, GROUPS};
 use super::names::{Names, KIND_COLUMNS, VALUE_COLUMNS};
+use super::ordinals::{each_ord, BriefCounter, BriefMatches, Layout};
 use super::query::ParsedQuery;
 use super::response::{Counts, Facets};
 use super::Engine;
@@ -27,7 +27,8 @@ impl Engine {
         parsed: &ParsedQuery,
         filters: &Filters,
         relaxed: bool,
-        matched: HashSet<u64>,
+        layout: &Layout,
+        matched: &BriefMatches,
     ) -> Result<Facets> {
         let plan = if parsed.is_browse() {
             None
@@ -41,15 +42,18 @@ impl Engine {
                 Some(p) => self.compose_strict(p, filters, skip),
             }
         };
-        let mut groups = self.facet_counts(searcher, matched)?;
+        let mut groups = self.facet_counts(searcher, layout, matched)?;
         let mut lifted_runs: HashMap<Group, HashMap<Group, HashMap<String, u64>>> = HashMap::new();
         for (g, lifts) in GROUPS {
             if filters.has(lifts) {
                 let run = match lifted_runs.entry(lifts) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                     std::collections::hash_map::Entry::Vacant(e) => {
-                        let keys = searcher.search(&*build(Some(lifts)), &BriefCounter)?.keys;
-                        e.insert(self.facet_counts(searcher, keys)?)
+                        let counter = BriefCounter {
+                            layout: layout.clone(),
+                        };
+                        let lifted = searcher.search(&*build(Some(lifts)), &counter)?;
+                        e.insert(self.facet_counts(searcher, layout, &lifted)?)
                     }
                 };
                 groups.insert(g, run.remove(&g).unwrap_or_default());
@@ -73,15 +77,12 @@ impl Engine {
 pub(super) const VALUE_GROUPS: [Group; 4] =
     [Group::Topic, Group::Region, Group::Author, Group::Kind];
 
-/// Counts facet values over the head documents of the briefs in `keys`.
+/// Counts facet values over the head documents of matched briefs.
 pub(super) struct FacetCounter {
-    pub(super) keys: Arc<HashSet<u64>>,
     pub(super) names: Arc<Names>,
 }
 
 pub(super) struct FacetSegment {
-    pub(super) keys: Arc<HashSet<u64>>,
-    pub(super) brief_key: Column<u64>,
     /// Per value column: the column, briefs per value, the last document counted per value
     /// plus one (spellings of one value count a brief once).
     pub(super) cols: Vec<(usize, StrColumn, Vec<u32>, Vec<DocId>)>,
@@ -98,17 +99,32 @@ pub(super) struct FacetSegment {
 }
 
 impl Engine {
-    /// Counts per facet value over the briefs in `keys`, from their head documents.
+    /// Counts per facet value over the `matched` briefs, from their head documents: each
+    /// matched brief ordinal is its head document, so only those are read.
     pub(super) fn facet_counts(
         &self,
         searcher: &Searcher,
-        keys: HashSet<u64>,
+        layout: &Layout,
+        matched: &BriefMatches,
     ) -> Result<HashMap<Group, HashMap<String, u64>>> {
         let collector = FacetCounter {
-            keys: Arc::new(keys),
             names: self.names.get(searcher)?,
         };
-        Ok(searcher.search(&*head_only(&self.bi.fields), &collector)?)
+        let mut fruits = Vec::new();
+        for (s, reader) in searcher.segment_readers().iter().enumerate() {
+            let Some(Some(bits)) = matched.segments.get(s) else {
+                continue;
+            };
+            let briefs = layout.segment(s as u32);
+            let mut child = collector.for_segment(s as u32, reader)?;
+            each_ord(bits, |ord| {
+                if let Some(head) = briefs.head(ord) {
+                    child.collect(head, 0.0);
+                }
+            });
+            fruits.push(child.harvest());
+        }
+        Ok(collector.merge_fruits(fruits)?)
     }
 }
 
@@ -126,8 +142,6 @@ impl Collector for FacetCounter {
             }
         }
         Ok(FacetSegment {
-            keys: self.keys.clone(),
-            brief_key: ff.u64("brief_key")?,
             cols,
             year: ff.u64("year")?,
             years: HashMap::new(),
@@ -164,13 +178,6 @@ impl SegmentCollector for FacetSegment {
     type Fruit = HashMap<Group, HashMap<String, u64>>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if !self
-            .brief_key
-            .first(doc)
-            .is_some_and(|k| self.keys.contains(&k))
-        {
-            return;
-        }
         for (i, col, counts, last) in &mut self.cols {
             let Some(map) = self.names.values[*i].segments.get(self.segment) else {
                 continue;

@@ -29,6 +29,7 @@ mod facets;
 mod filters;
 mod highlight;
 mod names;
+mod ordinals;
 mod plan;
 pub mod query;
 pub mod request;
