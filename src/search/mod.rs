@@ -15,8 +15,9 @@
 //!
 //! One concern a file: [`request`] defines every parameter and filter once (names on each
 //! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
-//! `plan` (query words to tantivy queries, typo correction), `filters`, `collect` (hit
-//! collection and brief counting), `facets` and `highlight`; `names` reads the archive's
+//! `plan` (query words to tantivy queries, typo correction), `filters`, `ordinals` (matched
+//! briefs counted on brief ordinals, in the same pass as the top hits), `collect` (per-brief
+//! capping), `facets` and `highlight`; `names` reads the archive's
 //! entity names, authors and facet values once per searcher generation; `analytics` answers
 //! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
 //! language.
