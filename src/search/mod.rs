@@ -3,11 +3,11 @@
 //! Ranking works like Meilisearch's default: passages holding every query word come first,
 //! BM25-ranked; when they do not fill the page, passages holding some of the words follow,
 //! also BM25-ranked, so a long pasted question still finds its answer. Each word scores in the
-//! title (x0.7: it is copied into every passage), headings (x1.5), text, and again in an unstemmed field so exact forms of names
+//! title (x0.5: it is copied into every passage), headings (x1.5), text, and again in an unstemmed field so exact forms of names
 //! beat stemmed look-alikes; a word repeated in the query counts once per repeat. A word that
 //! is in no passage is replaced by its nearest indexed spelling (edit distance 1, 2 for words
 //! of eight letters or more) and the response says so. Stopwords of the query ("on", "the")
-//! score but are never required nor highlighted ([`stopwords`]). BM25 uses the statistics of
+//! are neither required, scored nor highlighted ([`stopwords`]). BM25 uses the statistics of
 //! the passages, not of every document (`stats`). Facets count *briefs*, not passages,
 //! and each group's counts ignore that group's own filter (multi-select faceting); filters
 //! narrow briefs too, and resolve names as the facets count them (`names`), so a facet

@@ -28,8 +28,6 @@ pub(super) struct Plan {
     pub(super) words: Vec<Box<dyn Query>>,
     /// Excluded terms.
     pub(super) excluded: Vec<Box<dyn Query>>,
-    /// Stopwords typed as plain words: scored, never required (see [`super::stopwords`]).
-    pub(super) optional: Vec<Box<dyn Query>>,
 }
 
 impl Plan {
@@ -95,10 +93,11 @@ impl Engine {
                 plan.words.push(q);
             }
         }
+        // Stopwords typed as plain words neither count nor score beside other words (scoring
+        // them cost CISI's long questions 0.008 nDCG@10: docs/ranking.md); a query made only
+        // of stopwords searches them as ordinary words.
         if plan.words.is_empty() && plan.required.is_empty() {
             plan.words = stop;
-        } else {
-            plan.optional = stop;
         }
         for t in &parsed.excluded {
             if let Some(q) = self.term_query(searcher, t, &mut Vec::new()) {
@@ -180,9 +179,9 @@ impl Engine {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         // The title is copied into every passage of its brief, so its weight is added to each of
         // them: at x2 it swamped the passage's own evidence (nDCG@10 SciFact 0.642, Cranfield
-        // 0.373, CISI 0.333); at x0.7 a title match still lifts its brief and the passage
-        // decides (0.674, 0.389, 0.374). docs/ranking.md has the grid.
-        for (field, boost) in [(f.title, 0.7f32), (f.heading, 1.5), (f.text, 1.0)] {
+        // 0.373, CISI 0.333); at x0.5 a title match still lifts its brief and the passage
+        // decides (0.688, 0.397, 0.384 with unscored stopwords). docs/ranking.md has the grid.
+        for (field, boost) in [(f.title, 0.5f32), (f.heading, 1.5), (f.text, 1.0)] {
             parts.push((Occur::Should, boosted(terms_query(field, &stems), boost)));
         }
         parts.push((Occur::Should, boosted(terms_query(f.exact, &exact), 0.5)));
@@ -237,14 +236,10 @@ impl Engine {
         skip: Option<Group>,
         words: Vec<Box<dyn Query>>,
         excluded: Vec<Box<dyn Query>>,
-        optional: Vec<Box<dyn Query>>,
     ) -> Box<dyn Query> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for q in required.into_iter().chain(words) {
             parts.push((Occur::Must, q));
-        }
-        for q in optional {
-            parts.push((Occur::Should, q));
         }
         for q in filters.except(skip) {
             parts.push((
@@ -278,7 +273,6 @@ impl Engine {
             skip,
             cloned(&plan.words),
             cloned(&plan.excluded),
-            cloned(&plan.optional),
         )
     }
 
@@ -288,7 +282,6 @@ impl Engine {
             vec![head_only(&self.bi.fields)],
             filters,
             skip,
-            vec![],
             vec![],
             vec![],
         )
@@ -311,14 +304,7 @@ impl Engine {
             plan.required.iter().map(|q| q.box_clone()).collect();
         required.push(any);
         let excluded = plan.excluded.iter().map(|q| q.box_clone()).collect();
-        self.compose(
-            required,
-            filters,
-            skip,
-            vec![],
-            excluded,
-            cloned(&plan.optional),
-        )
+        self.compose(required, filters, skip, vec![], excluded)
     }
 }
 

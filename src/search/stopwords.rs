@@ -1,7 +1,7 @@
 //! Stopwords: words of a query so common that they say nothing about what a passage is about
-//! ("the", "of", "on"). The planner scores them but never requires them, so "sanctions on
-//! Iran" counts a passage that says "Iran sanctions" as matching all words; highlighting skips
-//! them; a quoted phrase keeps them ("Council on Foreign Relations"), and a query made only of
+//! ("the", "of", "on"). Beside other words the planner neither requires nor scores them, so
+//! "sanctions on Iran" counts a passage that says "Iran sanctions" as matching all words and
+//! ranks it by "sanctions" and "Iran" alone; highlighting skips them; a quoted phrase keeps them ("Council on Foreign Relations"), and a query made only of
 //! stopwords ("to be or not to be") searches them as ordinary words.
 //!
 //! The lists are data files, one per language, under `src/search/stopwords/`; English is the
