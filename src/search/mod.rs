@@ -15,14 +15,16 @@
 //!
 //! One concern a file: [`request`] defines every parameter and filter once (names on each
 //! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
-//! `plan` (query words to tantivy queries, typo correction), `filters`, `collect` (hit
-//! collection and brief counting), `facets` and `highlight`; `names` reads the archive's
+//! `plan` (query words to tantivy queries, typo correction, prefix expansion), `filters`,
+//! `collect` (hit collection and brief counting), `facets`, `highlight` and [`crop`] (the
+//! window of a passage a hit shows); `names` reads the archive's
 //! entity names, authors and facet values once per searcher generation; `analytics` answers
 //! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
 //! language.
 
 mod analytics;
 mod collect;
+pub mod crop;
 mod engine;
 mod exclusion;
 mod facets;
