@@ -199,6 +199,9 @@ fn prefix_finds_the_words_a_last_word_begins_below_exact_matches() {
     assert_eq!(h.title, "Water Sanctions Review");
     assert_eq!(marked(&h.crop, &h.crop_highlights), ["sanctions"]);
     assert_eq!(marked(&h.title, &h.title_highlights), ["sanctions"]);
+    // The facets count what the hits match: the expansion too.
+    let f = search(dir.path(), &["sanct", "--prefix", "--facets"]);
+    assert_eq!(f.facets.unwrap().years.get("2024"), f.total_briefs);
     let without = search(dir.path(), &["sanct"]);
     assert!(without.hits.iter().all(|h| !h.text.contains("sanctions")));
 
