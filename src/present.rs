@@ -41,6 +41,16 @@ impl Style {
 
 /// Marks the byte ranges of `text` (bold on a colour terminal, `[…]`-free plain otherwise).
 pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    highlight_in(text, ranges, style, None)
+}
+
+/// Like [`highlight`], with the unmarked text drawn in `base` (an SGR code such as "1" for a
+/// bold title), so marks inside a title or heading show without ending its style.
+fn highlight_in(text: &str, ranges: &[[usize; 2]], style: Style, base: Option<&str>) -> String {
+    let plain = |s: &str| match base {
+        Some(code) if !s.is_empty() => style.wrap(code, s),
+        _ => s.to_string(),
+    };
     if !style.color {
         return text.to_string();
     }
@@ -50,11 +60,11 @@ pub fn highlight(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
         if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        out.push_str(&text[at..s]);
+        out.push_str(&plain(&text[at..s]));
         out.push_str(&style.wrap("1;33", &text[s..e]));
         at = e;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&plain(&text[at..]));
     out
 }
 
@@ -199,23 +209,33 @@ pub fn search(r: &SearchResponse, offset: usize, style: Style) -> String {
             o,
             "\n{} {}",
             style.accent(&format!("{:>2}.", offset + i + 1)),
-            style.bold(&h.title)
+            highlight_in(&h.title, &h.title_highlights, style, Some("1"))
         );
         let _ = writeln!(o, "    {}", style.dim(&meta.join(" · ")));
         let place = match (&h.heading, h.passage) {
-            (Some(hd), _) => format!("§ {hd}"),
-            (None, None) => "summary".to_string(),
-            (None, Some(_)) => "§ (opening)".to_string(),
+            (Some(hd), _) => format!(
+                "{} {}",
+                style.dim("§"),
+                highlight_in(hd, &h.heading_highlights, style, Some("2"))
+            ),
+            (None, None) => style.dim("summary"),
+            (None, Some(_)) => style.dim("§ (opening)"),
         };
         let _ = writeln!(
             o,
-            "    {}",
+            "    {place}{}",
             style.dim(&format!(
-                "{place} · {} · {} · score {:.2}",
+                " · {} · {} · score {:.2}",
                 h.brief_id, h.source, h.score
             ))
         );
-        let _ = writeln!(o, "    {}", highlight(&h.text, &h.highlights, style));
+        // The crop, or the whole passage for a response read back without one.
+        let (text, ranges) = if h.crop.is_empty() {
+            (&h.text, &h.highlights)
+        } else {
+            (&h.crop, &h.crop_highlights)
+        };
+        let _ = writeln!(o, "    {}", highlight(text, ranges, style));
     }
     if let Some(f) = &r.facets {
         let _ = writeln!(o);

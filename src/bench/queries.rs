@@ -1,5 +1,6 @@
 //! The query set a bench times: drawn from the corpus itself (words, pairs, triples, phrases,
-//! filtered, faceted, date-sorted and misspelt queries), the same for a seed on every machine.
+//! filtered, faceted, date-sorted, misspelt and prefix (search-as-you-type) queries), the same
+//! for a seed on every machine.
 
 use crate::text::rng::SplitMix64;
 
@@ -45,6 +46,9 @@ pub(super) fn describe(r: &SearchRequest) -> String {
     if r.sort == Sort::Date {
         s.push_str(" --sort date");
     }
+    if r.prefix {
+        s.push_str(" --prefix");
+    }
     s
 }
 
@@ -73,8 +77,8 @@ pub(super) fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The mixed query set: words, pairs, triples, phrases, filtered, faceted, date-sorted and
-/// misspelt queries drawn from the corpus itself.
+/// The mixed query set: words, pairs, triples, phrases, filtered, faceted, date-sorted,
+/// misspelt and prefix queries drawn from the corpus itself.
 pub(super) fn mixed_queries(
     briefs: &[Brief],
     seed: u64,
@@ -177,6 +181,29 @@ pub(super) fn mixed_queries(
                 },
             ));
         }
+    }
+    // Search as you type, as the page asks it: a word and the first 3 to 5 letters of the
+    // next, as a prefix, with facets. Its own random stream, so the other classes' queries stay
+    // what they were before this class existed.
+    let mut rng = SplitMix64(seed ^ 0x9EF1);
+    for _ in 0..per_class {
+        let (_, w) = pick(&mut rng);
+        let first = &w[rng.below(w.len())];
+        let next = &w[rng.below(w.len())];
+        let cut = (3 + rng.below(3)).min(next.len());
+        out.push((
+            "prefix".to_string(),
+            BenchQuery {
+                ours: SearchRequest {
+                    query: format!("{first} {}", &next[..cut]),
+                    prefix: true,
+                    facets: true,
+                    ..SearchRequest::default()
+                },
+                raw: None,
+                fts5: None,
+            },
+        ));
     }
     out
 }

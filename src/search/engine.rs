@@ -6,6 +6,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::collect::merge_capped;
+use super::crop;
 use super::highlight::HighlightTerms;
 use super::names::NamesCache;
 use super::ordinals::{BriefCounter, BriefLayouts, BriefMatches};
@@ -71,7 +72,8 @@ impl Engine {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
         let started = std::time::Instant::now();
         req.validate()?;
-        let parsed = query::parse(&req.query).map_err(Error::Query)?;
+        let mut parsed = query::parse(&req.query).map_err(Error::Query)?;
+        parsed.prefix = req.prefix && ends_with_word(&req.query, &parsed);
         let searcher = self.searcher();
         let filters = self.build_filters(req, &parsed)?;
         let mut resp = SearchResponse {
@@ -88,6 +90,7 @@ impl Engine {
         let counter = BriefCounter {
             layout: layout.clone(),
         };
+        let mut expansions = Vec::new();
         let (hits, counted) = if parsed.is_browse() {
             resp.matching = "browse".into();
             let q = self.compose_browse(&filters, None);
@@ -109,6 +112,7 @@ impl Engine {
             }
         } else {
             let plan = self.plan(&searcher, &parsed, &mut resp.corrections);
+            expansions.clone_from(&plan.expansions);
             let strict = self.compose_strict(&plan, &filters, None);
             let (mut hits, mut counted) =
                 self.top(&searcher, &*strict, req.sort, want, per_brief, &counter)?;
@@ -136,11 +140,12 @@ impl Engine {
         }
 
         let mut terms = HighlightTerms::from_query(&parsed, &resp.corrections);
+        terms.add_exact(expansions);
         resp.hits = hits
             .into_iter()
             .skip(req.offset)
             .take(req.limit)
-            .map(|(score, addr)| self.hit(&searcher, addr, score, &mut terms))
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &mut terms, req.crop))
             .collect::<Result<Vec<_>>>()?;
         resp.took_ms = started.elapsed().as_secs_f64() * 1000.0;
         Ok(resp)
@@ -208,6 +213,7 @@ impl Engine {
         addr: DocAddress,
         score: f32,
         terms: &mut HighlightTerms,
+        crop_words: usize,
     ) -> Result<Hit> {
         let f = &self.bi.fields;
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -217,7 +223,10 @@ impl Engine {
                 .map(str::to_string)
         };
         let text = text_of(f.text).unwrap_or_default();
-        let highlights = terms.ranges(&text);
+        let matches = terms.matches(&text);
+        let mut highlights: Vec<[usize; 2]> = matches.iter().map(|m| m.range).collect();
+        highlights.dedup();
+        let crop = crop::crop(&text, &matches, crop_words);
         let title = text_of(f.title).unwrap_or_default();
         let heading = text_of(f.heading);
         Ok(Hit {
@@ -241,6 +250,8 @@ impl Engine {
                 .map(|n| n as usize),
             text,
             highlights,
+            crop: crop.text,
+            crop_highlights: crop.highlights,
             score,
             source: text_of(f.source).unwrap_or_default(),
         })
@@ -250,4 +261,13 @@ impl Engine {
 /// Date-ordered hits carry no score.
 fn dateless(top: Vec<(Option<u64>, DocAddress)>) -> Vec<(f32, DocAddress)> {
     top.into_iter().map(|(_, a)| (0.0, a)).collect()
+}
+
+/// Whether the query text ends with its last clause's plain word (no space, quote or exclusion
+/// after it): the word a prefix search expands.
+fn ends_with_word(text: &str, parsed: &query::ParsedQuery) -> bool {
+    match parsed.clauses.last().and_then(|c| c.any_of.last()) {
+        Some(query::Term::Word(w)) => !w.is_empty() && text.ends_with(w.as_str()),
+        _ => false,
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::crop::Match;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
 use super::stopwords::Stopwords;
@@ -63,8 +64,21 @@ impl HighlightTerms {
         }
     }
 
+    /// Adds indexed words highlighted as typed (a prefix's expansions, already folded).
+    pub(super) fn add_exact(&mut self, words: impl IntoIterator<Item = String>) {
+        self.exact.extend(words);
+    }
+
     /// Byte ranges of `text` whose tokens match.
     pub(super) fn ranges(&mut self, text: &str) -> Vec<[usize; 2]> {
+        let mut out: Vec<[usize; 2]> = self.matches(text).into_iter().map(|m| m.range).collect();
+        out.dedup();
+        out
+    }
+
+    /// The tokens of `text` that match, with the term each matched (for cropping, which
+    /// counts distinct terms), in text order.
+    pub(super) fn matches(&mut self, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
         if self.stems.is_empty() && self.exact.is_empty() {
             return out;
@@ -72,19 +86,25 @@ impl HighlightTerms {
         let mut s1 = self.stem.token_stream(text);
         while let Some(t) = s1.next() {
             if self.stems.contains(&t.text) {
-                out.push([t.offset_from, t.offset_to]);
+                out.push(Match {
+                    range: [t.offset_from, t.offset_to],
+                    key: t.text.clone(),
+                });
             }
         }
         if !self.exact.is_empty() {
             let mut s2 = self.fold.token_stream(text);
             while let Some(t) = s2.next() {
                 if self.exact.contains(&t.text) {
-                    out.push([t.offset_from, t.offset_to]);
+                    out.push(Match {
+                        range: [t.offset_from, t.offset_to],
+                        key: t.text.clone(),
+                    });
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        out.sort_unstable_by(|a, b| a.range.cmp(&b.range).then_with(|| a.key.cmp(&b.key)));
+        out.dedup_by(|a, b| a.range == b.range);
         out
     }
 }

@@ -15,15 +15,17 @@
 //!
 //! One concern a file: [`request`] defines every parameter and filter once (names on each
 //! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
-//! `plan` (query words to tantivy queries, typo correction), `filters`, `ordinals` (matched
-//! briefs counted on brief ordinals, in the same pass as the top hits), `collect` (per-brief
-//! capping), `facets` and `highlight`; `names` reads the archive's
+//! `plan` (query words to tantivy queries, typo correction, prefix expansion), `filters`,
+//! `ordinals` (matched briefs counted on brief ordinals, in the same pass as the top hits),
+//! `collect` (per-brief capping), `facets`, `highlight` and [`crop`] (the window of a passage a
+//! hit shows); `names` reads the archive's
 //! entity names, authors and facet values once per searcher generation; `analytics` answers
 //! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
 //! language.
 
 mod analytics;
 mod collect;
+pub mod crop;
 mod engine;
 mod exclusion;
 mod facets;

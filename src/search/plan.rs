@@ -28,7 +28,23 @@ pub(super) struct Plan {
     pub(super) words: Vec<Box<dyn Query>>,
     /// Excluded terms.
     pub(super) excluded: Vec<Box<dyn Query>>,
+    /// The indexed words a prefix search expanded the last word to (folded), for highlighting.
+    pub(super) expansions: Vec<String>,
 }
+
+/// The most indexed words the last word of a prefix search expands to, the most frequent
+/// first: enough to find what is being typed, few enough to stay fast on every keystroke.
+pub const PREFIX_EXPANSIONS: usize = 10;
+/// The fewest characters a prefix needs before it expands (one letter begins too many words
+/// to choose from).
+pub const MIN_PREFIX_CHARS: usize = 2;
+/// Terms read from one segment's dictionary per expansion at most: bounds a short prefix's
+/// cost on a large archive (the most frequent of the first terms win).
+const PREFIX_SCAN: usize = 20_000;
+/// Weight of an expansion next to the word as typed, so exact matches rank first: a word
+/// matched as typed scores in title, heading, text (x1) and the unstemmed field (x0.5), an
+/// expansion in the unstemmed field only, at this weight.
+const PREFIX_BOOST: f32 = 0.3;
 
 impl Plan {
     /// Whether the search runs in two tiers, all words first: when it has two plain words or
@@ -51,12 +67,20 @@ impl Engine {
         let mut word_counts: HashMap<String, (usize, Box<dyn Query>)> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut stop: Vec<Box<dyn Query>> = Vec::new();
-        for clause in &parsed.clauses {
+        let last = parsed.clauses.len().saturating_sub(1);
+        for (ci, clause) in parsed.clauses.iter().enumerate() {
             let only_words = clause.any_of.iter().all(|t| matches!(t, QTerm::Word(_)));
+            let typing = parsed.prefix && ci == last;
             let alts: Vec<Box<dyn Query>> = clause
                 .any_of
                 .iter()
-                .filter_map(|t| self.term_query(searcher, t, corrections))
+                .enumerate()
+                .filter_map(|(ti, t)| match t {
+                    QTerm::Word(w) if typing && ti + 1 == clause.any_of.len() => {
+                        self.prefix_query(searcher, w, corrections, &mut plan.expansions)
+                    }
+                    _ => self.term_query(searcher, t, corrections),
+                })
                 .collect();
             if alts.is_empty() {
                 continue;
@@ -169,6 +193,79 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// The last word of a prefix search: the word as typed (when the index holds it) or any of
+    /// the [`PREFIX_EXPANSIONS`] most frequent indexed words it begins, those at
+    /// [`PREFIX_BOOST`]. With no expansion it is an ordinary word (typo correction included).
+    fn prefix_query(
+        &self,
+        searcher: &Searcher,
+        w: &str,
+        corrections: &mut Vec<Correction>,
+        expansions: &mut Vec<String>,
+    ) -> Option<Box<dyn Query>> {
+        let f = &self.bi.fields;
+        let exact = tokens(&mut schema::fold_analyzer(), w);
+        let [prefix] = exact.as_slice() else {
+            return self.term_query(searcher, &QTerm::Word(w.to_string()), corrections);
+        };
+        let found = self.expand_prefix(searcher, prefix);
+        if found.is_empty() {
+            return self.term_query(searcher, &QTerm::Word(w.to_string()), corrections);
+        }
+        let mut alts: Vec<Box<dyn Query>> = Vec::new();
+        let typed = tantivy::Term::from_field_text(f.exact, prefix);
+        if searcher.doc_freq(&typed).unwrap_or(0) > 0 {
+            alts.push(self.word_query(w));
+        }
+        for e in &found {
+            alts.push(boosted(
+                terms_query(f.exact, std::slice::from_ref(e)),
+                PREFIX_BOOST,
+            ));
+        }
+        expansions.extend(found);
+        Some(Box::new(BooleanQuery::union(alts)))
+    }
+
+    /// The [`PREFIX_EXPANSIONS`] indexed words of the unstemmed field that begin with `prefix`
+    /// (folded), other than `prefix` itself, the most frequent first, read from each segment's
+    /// term dictionary as a range.
+    pub(super) fn expand_prefix(&self, searcher: &Searcher, prefix: &str) -> Vec<String> {
+        if prefix.chars().count() < MIN_PREFIX_CHARS {
+            return Vec::new();
+        }
+        let mut freq: HashMap<String, u64> = HashMap::new();
+        for seg in searcher.segment_readers() {
+            let Ok(inv) = seg.inverted_index(self.bi.fields.exact) else {
+                continue;
+            };
+            let Ok(mut stream) = inv.terms().range().ge(prefix.as_bytes()).into_stream() else {
+                continue;
+            };
+            let mut read = 0;
+            while read < PREFIX_SCAN && stream.advance() {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                read += 1;
+                if key.len() == prefix.len() {
+                    continue;
+                }
+                if let Ok(k) = std::str::from_utf8(key) {
+                    *freq.entry(k.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut words: Vec<(String, u64)> = freq.into_iter().collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        words
+            .into_iter()
+            .take(PREFIX_EXPANSIONS)
+            .map(|(w, _)| w)
+            .collect()
     }
 
     /// A plain word scored in title, heading, text and the unstemmed field.

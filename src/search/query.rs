@@ -53,6 +53,9 @@ pub struct ParsedQuery {
     pub filters: Vec<FieldFilter>,
     /// Notes on what the lenient parse changed, shown to the user.
     pub notes: Vec<String>,
+    /// The last plain word is a prefix being typed: it also matches the indexed words it begins
+    /// (set by the engine from the request's `prefix`, never by the parser).
+    pub prefix: bool,
 }
 
 impl ParsedQuery {

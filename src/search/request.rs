@@ -45,6 +45,10 @@ pub struct SearchRequest {
     pub per_brief: usize,
     /// Compute facet counts.
     pub facets: bool,
+    /// Words of each hit's crop (`Hit::crop`); 0 keeps the whole passage.
+    pub crop: usize,
+    /// The query's last word also matches the indexed words it begins (search as you type).
+    pub prefix: bool,
 }
 
 impl Default for SearchRequest {
@@ -57,6 +61,8 @@ impl Default for SearchRequest {
             sort: Sort::Relevance,
             per_brief: 2,
             facets: false,
+            crop: DEFAULT_CROP,
+            prefix: false,
         }
     }
 }
@@ -67,6 +73,10 @@ pub const MAX_LIMIT: usize = 1_000;
 pub const MAX_OFFSET: usize = 10_000;
 /// The most passages one brief may contribute to a page (`per_brief`).
 pub const MAX_PER_BRIEF: usize = 100;
+/// Words of a hit's crop when `crop` is not given: about two lines of a result page.
+pub const DEFAULT_CROP: usize = 40;
+/// The longest crop one may ask for, in words (`crop`); 0 asks for the whole passage.
+pub const MAX_CROP: usize = 1_000;
 /// The most entities one entities request may list (`top`).
 pub const MAX_TOP: usize = 500;
 /// The most events one timeline request may list (`limit` there).
@@ -123,6 +133,10 @@ pub enum Param {
     PerBrief,
     /// Facet counts on or off.
     Facets,
+    /// Words of each hit's crop.
+    Crop,
+    /// The last query word matches the words it begins.
+    Prefix,
     /// Entity kind (person, organization, place) for the entities view.
     EntityKind,
     /// How many entities the entities view lists.
@@ -303,6 +317,22 @@ pub const PARAMS: &[ParamSpec] = &[
         ..spec(Param::Facets, "facets", ValueKind::Switch)
     },
     ParamSpec {
+        help: "Show about N words of each passage around its matched words (0: the whole passage).",
+        ..spec(
+            Param::Crop,
+            "crop",
+            ValueKind::Number {
+                min: 0,
+                max: MAX_CROP,
+                default: DEFAULT_CROP,
+            },
+        )
+    },
+    ParamSpec {
+        help: "Search as you type: the query's last word also matches the words it begins (\"sanct\" finds \"sanctions\"), ranked below exact matches; a space after it ends the word.",
+        ..spec(Param::Prefix, "prefix", ValueKind::Switch)
+    },
+    ParamSpec {
         flag: Some("entity-kind"),
         value_name: "KIND",
         help: "Only this kind of entity: person, organization or place.",
@@ -390,6 +420,8 @@ impl Endpoint {
                 Param::Sort,
                 Param::PerBrief,
                 Param::Facets,
+                Param::Crop,
+                Param::Prefix,
             ][..],
             Endpoint::Entities => &[Param::EntityKind, Param::Top][..],
             Endpoint::Timeline => &[Param::EventLimit][..],
@@ -562,6 +594,8 @@ impl RequestParams {
             },
             per_brief: self.number(Param::PerBrief)?,
             facets: self.switch(Param::Facets)?,
+            crop: self.number(Param::Crop)?,
+            prefix: self.switch(Param::Prefix)?,
             ..self.briefs()
         };
         req.validate()?;
@@ -664,6 +698,7 @@ impl SearchRequest {
             (Param::Limit, self.limit),
             (Param::Offset, self.offset),
             (Param::PerBrief, self.per_brief),
+            (Param::Crop, self.crop),
         ] {
             if let ValueKind::Number { min, max, .. } = p.spec().value {
                 check_range(p.spec().name, n, min, max)?;
@@ -772,7 +807,7 @@ mod tests {
             (vec![("facets", "maybe")], "facets \"maybe\" is not accepted: expected true or false"),
             (vec![("since", "May")], "since \"May\" is not accepted: expected a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
             (vec![("since", "2024"), ("until", "2023")], "since is after until: no date can match (20240101 > 20231231)"),
-            (vec![("top", "3")], "unknown parameter \"top\"; this request takes q, author, topic, region, kind, entity, since, until, limit, offset, sort, per_brief, facets"),
+            (vec![("top", "3")], "unknown parameter \"top\"; this request takes q, author, topic, region, kind, entity, since, until, limit, offset, sort, per_brief, facets, crop, prefix"),
             (vec![("q", "a"), ("q", "b")], "parameter \"q\" is given more than once; give it once"),
         ] {
             let e = search(&pairs).unwrap_err();

@@ -29,6 +29,13 @@ pub struct Hit {
     pub text: String,
     /// Byte ranges `[start, end)` of matched words in `text`.
     pub highlights: Vec<[usize; 2]>,
+    /// About `crop` words of `text` around its best-matching words, cut at word boundaries,
+    /// with "…" where text was cut (the whole `text` with `crop` 0 or a short passage).
+    #[serde(default)]
+    pub crop: String,
+    /// Byte ranges `[start, end)` of matched words in `crop`.
+    #[serde(default)]
+    pub crop_highlights: Vec<[usize; 2]>,
     /// Byte ranges `[start, end)` of matched words in `title`.
     #[serde(default)]
     pub title_highlights: Vec<[usize; 2]>,

@@ -216,6 +216,28 @@
     return '/entity/' + encodeURIComponent(name) + (kind ? '?type=' + encodeURIComponent(kind) : '');
   }
 
+  /**
+   * A hit's crop (the window around its matched words); where the passage was cut, a click on
+   * the text or on the button after it shows the whole passage in place.
+   */
+  function passageText(hit) {
+    const crop = typeof hit.crop === 'string' && hit.crop ? hit.crop : hit.text;
+    const cut = crop !== hit.text;
+    const p = h('p', { class: cut ? 'text cropped' : 'text' },
+      cut ? highlighted(crop, hit.crop_highlights) : highlighted(hit.text, hit.highlights));
+    if (!cut) return p;
+    const more = h('button', { type: 'button', class: 'expand', 'aria-expanded': 'false' },
+      'Show the whole passage');
+    const expand = () => {
+      p.replaceChildren(highlighted(hit.text, hit.highlights));
+      p.className = 'text expanded';
+      more.remove();
+    };
+    p.addEventListener('click', () => { if (!window.getSelection().toString()) expand(); });
+    more.addEventListener('click', expand);
+    return [p, more];
+  }
+
   /** Hits grouped under their brief, in order of each brief's first hit. */
   function renderHits(hits, st) {
     const groups = new Map();
@@ -228,15 +250,16 @@
       const b = g.first;
       const passages = g.hits.map((hit) =>
         h('li', { class: 'passage' },
-          hit.heading ? h('p', { class: 'heading' }, hit.heading) : null,
+          hit.heading ? h('p', { class: 'heading' }, highlighted(hit.heading, hit.heading_highlights)) : null,
           hit.passage === null ? h('p', { class: 'heading' }, 'Summary') : null,
-          h('p', { class: 'text' }, highlighted(hit.text, hit.highlights)),
+          passageText(hit),
           h('a', { class: 'context', href: briefHref(id, st, hit.passage) },
             'Read in context', h('span', { class: 'visually-hidden' }, ': ' + b.title)))
       );
       list.append(h('li', { class: 'brief' },
         h('article', null,
-          h('h2', null, h('a', { href: briefHref(id, st, null) }, b.title || '(untitled)')),
+          h('h2', null, h('a', { href: briefHref(id, st, null) },
+            b.title ? highlighted(b.title, b.title_highlights) : '(untitled)')),
           metaLine(b.date, b.authors, b.kind),
           h('ul', { class: 'passages' }, passages))));
     }
@@ -403,6 +426,9 @@
     p.set('limit', String(PAGE_SIZE));
     p.set('offset', String((st.page - 1) * PAGE_SIZE));
     p.set('facets', 'true');
+    // Search as you type: the last word also finds the words it begins ("sanct" finds
+    // "sanctions"), ranked below exact matches; a space after it ends the word.
+    if (st.q) p.set('prefix', 'true');
     if (st.sort) p.set('sort', st.sort);
     const resp = await api('/api/search?' + p, signal);
     if (token !== generation) return;
