@@ -381,11 +381,16 @@ fn no_results_exit_one_and_errors_exit_two() {
 #[test]
 fn show_and_stats() {
     let f = Fixture::new();
-    let id = f.search(&["water", "treaty"]).hits[0].brief_id.clone();
+    let hit = f.search(&["water", "treaty"]).hits[0].clone();
+    let id = hit.brief_id.clone();
     let v = common::json(&["show", &id, "--index", "idx"], f.dir.path());
     let brief: briefs::Brief = serde_json::from_value(v).unwrap();
     assert_eq!(brief.title, HELMAND);
     assert_eq!(brief.passages.len(), 3);
+    // Passage texts are stored once, on the passage documents, and put back into the brief.
+    assert!(brief.passages.iter().all(|p| !p.text.is_empty()));
+    let k = hit.passage.expect("a passage hit");
+    assert_eq!(brief.passages[k].text, hit.text);
     let out = briefs()
         .current_dir(f.dir.path())
         .args(["show", "nope", "--index", "idx"])

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Term};
 
 use crate::discover::{self, Skipped};
 use crate::error::{Error, Result};
@@ -25,7 +25,7 @@ pub struct Chunk {
     pub briefs: Vec<Brief>,
     /// Files or records that could not be read, with the reason.
     pub failed: Vec<Skipped>,
-    /// Bytes of input read (files for folders; stored JSON for an index).
+    /// Bytes of input read (files for folders; passage text for an index).
     pub bytes: u64,
 }
 
@@ -49,21 +49,20 @@ pub fn from_index(
         .collect();
     addrs.sort();
     progress.start(addrs.len() as u64);
-    let field = bi.fields.brief_json;
     for part in addrs.chunks(CHUNK) {
         let read: Vec<Result<(Brief, u64)>> = pool.install(|| {
             part.par_iter()
                 .map(|addr| {
-                    let doc: TantivyDocument = searcher.doc(*addr)?;
-                    let json = doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
-                    let brief: Brief = serde_json::from_str(json).map_err(|e| {
-                        Error::Corrupt(format!(
-                            "a brief in {} is stored in an unreadable form ({e})",
-                            dir.display()
-                        ))
-                    })?;
+                    let brief = crate::index::stored::read_brief(&searcher, &bi.fields, *addr)
+                        .map_err(|e| match e {
+                            Error::Corrupt(why) => {
+                                Error::Corrupt(format!("{why}, in {}", dir.display()))
+                            }
+                            other => other,
+                        })?;
                     progress.advance(1);
-                    Ok((brief, json.len() as u64))
+                    let bytes = brief.passages.iter().map(|p| p.text.len() as u64).sum();
+                    Ok((brief, bytes))
                 })
                 .collect()
         });

@@ -104,10 +104,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
             format!("{kind}\t{}\t{}", e.name, e.mentions),
         );
     }
-    head.add_text(
-        f.brief_json,
-        serde_json::to_string(brief).unwrap_or_default(),
-    );
+    head.add_text(f.brief_json, super::stored::brief_json(brief));
     docs.push(head);
     let none: Vec<String> = Vec::new();
     for p in &brief.passages {

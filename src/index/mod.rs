@@ -9,7 +9,7 @@
 //!
 //! One concern a file: [`schema`] defines the fields and analysers, [`store`] opens the index
 //! and checks its version, [`state`] reads what it holds, [`documents`] turns a brief into
-//! documents, [`ingest`] runs an ingest, [`stats`] reports on the result.
+//! documents, [`stored`] stores a whole brief once and reads it back, [`ingest`] runs an ingest, [`stats`] reports on the result.
 
 pub mod documents;
 pub mod ingest;
@@ -17,6 +17,7 @@ pub mod schema;
 pub mod state;
 pub mod stats;
 pub mod store;
+pub mod stored;
 
 pub use documents::brief_documents;
 pub use ingest::{ingest, IngestOptions, IngestReport, NoProgress, Progress, StageTimes};

@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Version of the on-disk layout; an index written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Folded and stemmed analyser for body, title and heading text.
 pub const STEM: &str = "briefs_stem";
@@ -92,7 +92,8 @@ pub struct Fields {
     pub day: Field,
     /// Publication year, for the year facet.
     pub year: Field,
-    /// The whole brief as JSON (head documents).
+    /// The whole brief as JSON less its passages' texts, which the passage documents store
+    /// (head documents; see [`super::stored`]).
     pub brief_json: Field,
     /// Entities the document mentions (canonical names and aliases), as whole folded values.
     pub entity_key: Field,

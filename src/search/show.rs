@@ -1,9 +1,9 @@
-//! `briefs show`: one whole brief, read back from its head document's stored JSON.
+//! `briefs show`: one whole brief, read back from its head document and its passages
+//! (`index::stored`).
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::TantivyDocument;
+use tantivy::schema::IndexRecordOption;
 
 use super::filters::head_only;
 use super::Engine;
@@ -28,11 +28,5 @@ pub fn get_brief(engine: &Engine, id: &str) -> Result<crate::model::Brief> {
         .into_iter()
         .next()
         .ok_or_else(|| Error::NotFound(id.to_string()))?;
-    let doc: TantivyDocument = searcher.doc(addr)?;
-    let json = doc
-        .get_first(f.brief_json)
-        .and_then(|v| v.as_str())
-        .unwrap_or("{}");
-    serde_json::from_str(json)
-        .map_err(|e| Error::Corrupt(format!("brief {id} is stored in an unreadable form ({e})")))
+    crate::index::stored::read_brief(&searcher, f, addr)
 }

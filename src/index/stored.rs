@@ -1,0 +1,99 @@
+//! A whole brief as the index stores it, and read back.
+//!
+//! Each passage's text is stored once, on its passage document (a hit displays it from there).
+//! The head document stores the rest of the brief as JSON with the passages' texts left empty;
+//! reading a brief back fills them from the passage documents, which follow the head in order
+//! (`documents::brief_documents` writes them so, and a brief's documents stay together in one
+//! segment). Storing every passage twice, once more inside the JSON, made the document store
+//! 62% of the index and the index twice the size of the text.
+
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use super::schema::{doc_kind, Fields};
+use crate::error::{Error, Result};
+use crate::model::Brief;
+
+/// The JSON the head document stores: the brief without its passages' texts.
+pub fn brief_json(brief: &Brief) -> String {
+    let mut value = serde_json::to_value(brief).unwrap_or_default();
+    if let Some(passages) = value.get_mut("passages").and_then(|p| p.as_array_mut()) {
+        for p in passages {
+            if let Some(text) = p.get_mut("text") {
+                *text = serde_json::Value::String(String::new());
+            }
+        }
+    }
+    value.to_string()
+}
+
+/// Reads the brief whose head document is `head`: its stored JSON, with each passage's text
+/// from the passage document that follows the head at its position.
+pub fn read_brief(searcher: &Searcher, f: &Fields, head: DocAddress) -> Result<Brief> {
+    let doc: TantivyDocument = searcher.doc(head)?;
+    let id = text(&doc, f.brief_id);
+    let corrupt = |why: String| {
+        Error::Corrupt(format!(
+            "brief {id} is stored in an unreadable form ({why})"
+        ))
+    };
+    let json = doc
+        .get_first(f.brief_json)
+        .and_then(|v| v.as_str())
+        .unwrap_or("{}");
+    let mut brief: Brief = serde_json::from_str(json).map_err(|e| corrupt(e.to_string()))?;
+    let kinds = searcher
+        .segment_reader(head.segment_ord)
+        .fast_fields()
+        .u64("doc_kind")?;
+    for (i, p) in brief.passages.iter_mut().enumerate() {
+        let addr = DocAddress::new(head.segment_ord, head.doc_id + 1 + i as u32);
+        let kind = kinds.first(addr.doc_id);
+        let pdoc: TantivyDocument = searcher.doc(addr)?;
+        let index = pdoc.get_first(f.passage_index).and_then(|v| v.as_u64());
+        if kind != Some(doc_kind::PASSAGE)
+            || index != Some(p.index as u64)
+            || text(&pdoc, f.brief_id) != id
+        {
+            return Err(corrupt(format!(
+                "passage {} is not where it was written",
+                p.index
+            )));
+        }
+        p.text = text(&pdoc, f.text);
+    }
+    Ok(brief)
+}
+
+fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Passage;
+
+    #[test]
+    fn the_stored_json_keeps_everything_but_the_passage_texts() {
+        let brief = Brief {
+            id: "b1".into(),
+            title: "Water talks".into(),
+            passages: vec![Passage {
+                index: 0,
+                heading: Some("Background".into()),
+                text: "The talks resumed in Muscat.".into(),
+            }],
+            ..Brief::default()
+        };
+        let json = brief_json(&brief);
+        assert!(!json.contains("Muscat"), "{json}");
+        let back: Brief = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.title, "Water talks");
+        assert_eq!(back.passages[0].heading.as_deref(), Some("Background"));
+        assert_eq!(back.passages[0].text, "");
+    }
+}
