@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Version of the on-disk layout; an index written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Folded and stemmed analyser for body, title and heading text.
 pub const STEM: &str = "briefs_stem";
@@ -108,6 +108,13 @@ pub struct Fields {
     pub event_day: Field,
     /// What happened (event documents), stored.
     pub event_text: Field,
+    /// The brief's family: versions of one document share it (every document; see
+    /// [`super::links`]), so related briefs and citations can leave them out.
+    pub family: Field,
+    /// Keys that name the brief: document number, title slug, file name (head documents).
+    pub name_key: Field,
+    /// Keys the brief's links name, normalised as `name_key` (head documents).
+    pub link_key: Field,
 }
 
 fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
@@ -159,6 +166,9 @@ pub fn build() -> Schema {
     b.add_text_field("entity_count", TextOptions::default().set_fast("raw"));
     b.add_u64_field("event_day", INDEXED | FAST | STORED);
     b.add_text_field("event_text", STORED);
+    b.add_text_field("family", STRING | STORED);
+    b.add_text_field("name_key", STRING);
+    b.add_text_field("link_key", STRING);
     b.build()
 }
 
@@ -200,6 +210,9 @@ impl Fields {
             entity_count: f("entity_count")?,
             event_day: f("event_day")?,
             event_text: f("event_text")?,
+            family: f("family")?,
+            name_key: f("name_key")?,
+            link_key: f("link_key")?,
         })
     }
 }

@@ -18,7 +18,8 @@
 //! `plan` (query words to tantivy queries, typo correction), `filters`, `collect` (hit
 //! collection and brief counting), `facets` and `highlight`; `names` reads the archive's
 //! entity names, authors and facet values once per searcher generation; `analytics` answers
-//! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
+//! the entities and timeline views; `show` fetches one brief;
+//! [`related`] finds the briefs like one brief and those it cites and that cite it; [`query`] reads the query
 //! language.
 
 mod analytics;
@@ -30,6 +31,7 @@ mod filters;
 mod highlight;
 mod names;
 mod plan;
+pub mod related;
 pub mod query;
 pub mod request;
 pub mod response;
@@ -44,4 +46,5 @@ pub use response::{
     Correction, Counts, EntitiesResponse, EntityCount, Facets, Hit, SearchResponse, TimelineEvent,
     TimelineResponse,
 };
+pub use related::{related, show_brief, BriefRef, RelatedBrief, RelatedResponse, ShownBrief};
 pub use show::get_brief;
