@@ -237,6 +237,7 @@ fn man_page_mentions_every_subcommand() {
         .skip_while(|l| !l.starts_with("Commands:"))
         .skip(1)
         .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l.starts_with("   ")) // not a wrapped description
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
         .collect();

@@ -10,13 +10,16 @@
 //! - `n:NUMBER`, its publisher's document number ("IF12106"), when the brief's id proves it:
 //!   numbered briefs get their id from the number and date ([`crate::parse::numbered_id`]),
 //!   so a number read from the file name or a link is kept only when it gives back the id;
-//! - `p:SLUG`, the slug of its title ("water-talks-resume"), the last path segment the
-//!   think-tank pages link their briefs under (`/policy-analysis/water-talks-resume`);
+//! - `s:SLUG`, its title as a slug ([`slug`]: small words out, the first six words), which
+//!   the last path segment think-tank pages link their briefs under reduces to as well
+//!   (`/policy-analysis/opposition-iranian-diaspora-and-among-iranian-reformers-case-mousavi`
+//!   and "Opposition in the Iranian Diaspora and among Iranian Reformers: The Case of
+//!   Mousavi" both give `s:opposition-iranian-diaspora-among-iranian-reformers`);
 //! - `p:STEM`, its file name without extension, lower-cased (a relative link to the file).
 //!
 //! A link names `n:NUMBER` for every product number in its URL's path (`/product/IF12106`,
-//! `/crs-product/R46646`, `.../IF/PDF/IF10753/IF10753.7.pdf`) and `p:SEGMENT` for its last
-//! path segment without extension. Links to the site root, fragments and mail addresses
+//! `/crs-product/R46646`, `.../IF/PDF/IF10753/IF10753.7.pdf`), and `p:SEGMENT` and
+//! `s:SLUG` for its last path segment without extension. Links to the site root, fragments and mail addresses
 //! name nothing.
 //!
 //! The **family** of a brief is `n:NUMBER` when it has a proven number (every version of a
@@ -75,18 +78,37 @@ fn file_stem(source: &str) -> Option<&str> {
     (!stem.is_empty()).then_some(stem)
 }
 
-/// A title as a URL slug: lower-case ASCII letters and digits, runs of anything else one `-`.
+/// Small words publishers leave out of their slugs ("opposition-iranian-diaspora-and-among"
+/// for "Opposition in the Iranian Diaspora and among").
+const SLUG_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to",
+    "with",
+];
+/// Slugs are compared on their first words: publishers cut long ones.
+const SLUG_WORDS: usize = 6;
+
+/// A title or a URL's last path segment as a slug key: folded, apostrophes and dots dropped
+/// ("Iraq's" is "iraqs", "U.S." is "us"), small words left out, the first [`SLUG_WORDS`] words joined by `-`.
 pub fn slug(title: &str) -> String {
     let folded = super::schema::key_of(title);
-    let mut out = String::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut flush = |word: &mut String| {
+        if !word.is_empty() && !SLUG_STOPWORDS.contains(&word.as_str()) {
+            words.push(std::mem::take(word));
+        }
+        word.clear();
+    };
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+            word.push(c.to_ascii_lowercase());
+        } else if !matches!(c, '\'' | '\u{2019}' | '.') {
+            flush(&mut word);
         }
     }
-    out.trim_end_matches('-').to_string()
+    flush(&mut word);
+    words.truncate(SLUG_WORDS);
+    words.join("-")
 }
 
 /// The brief's family key (see the module documentation).
@@ -105,7 +127,7 @@ pub fn name_keys(brief: &Brief) -> Vec<String> {
     }
     let s = slug(&brief.title);
     if !s.is_empty() {
-        keys.push(format!("p:{s}"));
+        keys.push(format!("s:{s}"));
     }
     if let Some(stem) = file_stem(&brief.source) {
         let k = format!("p:{}", stem.to_lowercase());
@@ -133,11 +155,15 @@ pub fn url_keys(url: &str) -> Vec<String> {
         .collect();
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
     let last = last.rsplit_once('.').map_or(last, |(s, _)| s);
-    let last = last.to_lowercase();
-    if !last.is_empty() && last != "." && last != ".." {
-        let k = format!("p:{last}");
+    let lower = last.to_lowercase();
+    if !lower.is_empty() && lower != "." && lower != ".." {
+        let k = format!("p:{lower}");
         if !keys.contains(&k) {
             keys.push(k);
+        }
+        let s = slug(last);
+        if !s.is_empty() {
+            keys.push(format!("s:{s}"));
         }
     }
     keys
@@ -204,7 +230,7 @@ mod tests {
     #[test]
     fn names_and_link_targets_meet() {
         let a = brief("Water Talks Resume", "archive/2024/water.txt", &[]);
-        assert_eq!(name_keys(&a), ["p:water-talks-resume", "p:water"]);
+        assert_eq!(name_keys(&a), ["s:water-talks-resume", "p:water"]);
         assert_eq!(family_key(&a), "t:water talks resume");
         let b = brief(
             "Other",
@@ -221,9 +247,12 @@ mod tests {
             link_keys(&b),
             [
                 "p:water-talks-resume",
+                "s:water-talks-resume",
                 "p:water",
+                "s:water",
                 "n:if12106",
-                "p:if12106"
+                "p:if12106",
+                "s:if12106"
             ]
         );
     }
@@ -234,7 +263,7 @@ mod tests {
         #[test]
         fn any_input_gives_well_formed_keys(url in "\\PC{0,80}", title in "\\PC{0,60}") {
             for k in url_keys(&url) {
-                proptest::prop_assert!(k.starts_with("n:") || k.starts_with("p:"));
+                proptest::prop_assert!(k.starts_with("n:") || k.starts_with("p:") || k.starts_with("s:"));
                 proptest::prop_assert!(k.len() > 2);
             }
             let s = slug(&title);
@@ -248,5 +277,11 @@ mod tests {
         assert_eq!(file_stem("a/b.jsonl:12"), None);
         assert_eq!(file_stem("C:\\a\\b.txt"), Some("b"));
         assert_eq!(slug("Élan — vital: 2024!"), "elan-vital-2024");
+        // A publisher's slug and the title it was cut from give one key.
+        assert_eq!(
+            slug("opposition-iranian-diaspora-and-among-iranian-reformers-case-mousavi"),
+            slug("Opposition in the Iranian Diaspora and among Iranian Reformers: The Case of Mousavi")
+        );
+        assert_eq!(slug("iraqs-endless-electoral-law-debate"), slug("Iraq’s Endless Electoral Law Debate"));
     }
 }
