@@ -32,7 +32,16 @@ fn ingest(dir: &std::path::Path) {
 /// The id of the brief titled `title` dated `date` (via `search --json`).
 fn id_of(dir: &std::path::Path, title: &str, date: &str) -> String {
     let r = common::json(
-        &["search", "--index", "idx", "--limit", "100", "--per-brief", "1", ""],
+        &[
+            "search",
+            "--index",
+            "idx",
+            "--limit",
+            "100",
+            "--per-brief",
+            "1",
+            "",
+        ],
         dir,
     );
     r["hits"]
@@ -112,7 +121,10 @@ fn related_excludes_itself_and_its_versions_and_shares_what_it_says() {
     assert!(terms.contains(&"euphrates"), "shares a word: {first}");
     // The grain brief shares nothing and is not listed, or listed below the dam brief.
     // --limit caps the list; the version's own related list leaves out the first version.
-    let one = common::json(&["related", &v2, "--index", "idx", "--limit", "1"], d.path());
+    let one = common::json(
+        &["related", &v2, "--index", "idx", "--limit", "1"],
+        d.path(),
+    );
     assert_eq!(one["related"].as_array().unwrap().len(), 1);
     assert_eq!(one["related"][0]["id"], dam.as_str());
     // The terminal output names the related brief.
@@ -178,14 +190,21 @@ fn cites_and_cited_by_resolve_in_any_ingest_order() {
     assert_eq!(refs(&dam_shown, "cites"), [v2.clone()]);
     assert_eq!(refs(&show(&talks), "cited_by"), [dam.clone()]);
     assert_eq!(refs(&show(&v2), "cited_by"), [dam.clone()]);
-    assert_eq!(dam_shown["cites"][0]["title"], "Water Talks Resume in Geneva");
+    assert_eq!(
+        dam_shown["cites"][0]["title"],
+        "Water Talks Resume in Geneva"
+    );
     assert_eq!(dam_shown["cites"][0]["date"], "2023-04-05");
     // The cited file arrives later, in another folder: an incremental ingest resolves it.
     write(
         &d.path().join("arch/2024"),
         &[(
             "grain-2024.txt",
-            brief("Grain Freight Outlook", "Feb 2, 2024", "Bulk carriers and wheat freight."),
+            brief(
+                "Grain Freight Outlook",
+                "Feb 2, 2024",
+                "Bulk carriers and wheat freight.",
+            ),
         )],
     );
     ingest(d.path());
@@ -203,7 +222,10 @@ fn cites_and_cited_by_resolve_in_any_ingest_order() {
         .assert()
         .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    assert!(text.contains("Cites") && text.contains("Water Talks Resume"), "{text}");
+    assert!(
+        text.contains("Cites") && text.contains("Water Talks Resume"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -228,7 +250,11 @@ fn completions_for_each_shell_mention_search() {
 fn man_page_mentions_every_subcommand() {
     let out = common::briefs().arg("man").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    assert!(text.contains(".TH briefs 1"), "roff: {}", &text[..80.min(text.len())]);
+    assert!(
+        text.contains(".TH briefs 1"),
+        "roff: {}",
+        &text[..80.min(text.len())]
+    );
     // The subcommands as `briefs --help` lists them.
     let help = common::briefs().arg("--help").assert().success();
     let help = String::from_utf8_lossy(&help.get_output().stdout).to_string();
@@ -243,7 +269,10 @@ fn man_page_mentions_every_subcommand() {
         .collect();
     assert!(commands.len() >= 15, "{commands:?}");
     for c in commands {
-        assert!(text.contains(&format!("briefs\\-{c}(1)")), "man page lacks {c}");
+        assert!(
+            text.contains(&format!("briefs\\-{c}(1)")),
+            "man page lacks {c}"
+        );
     }
 }
 

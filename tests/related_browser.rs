@@ -63,7 +63,7 @@ fn brief_page_lists_related_briefs() {
         work,
     );
     let id = first["hits"][0]["brief_id"].as_str().unwrap().to_string();
-    let related = common::json(&["related", &id, "--index", "idx", "--json"], work);
+    let related = common::json(&["related", &id, "--index", "idx"], work);
     let top = related["related"][0]["title"]
         .as_str()
         .expect("the archive has a related brief")
@@ -100,11 +100,17 @@ fn brief_page_lists_related_briefs() {
         "the related briefs",
     );
     assert_eq!(
-        text(&tab, "document.querySelector('.brief-side .related h2').textContent"),
+        text(
+            &tab,
+            "document.querySelector('.brief-side .related h2').textContent"
+        ),
         "Related briefs"
     );
     assert_eq!(
-        text(&tab, "document.querySelector('.brief-side .related li a').textContent"),
+        text(
+            &tab,
+            "document.querySelector('.brief-side .related li a').textContent"
+        ),
         top
     );
     let shots = common::root().join("target/screenshots");

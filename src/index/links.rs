@@ -153,7 +153,11 @@ pub fn url_keys(url: &str) -> Vec<String> {
         .into_iter()
         .map(|n| format!("n:{}", n.to_lowercase()))
         .collect();
-    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+    let last = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
     let last = last.rsplit_once('.').map_or(last, |(s, _)| s);
     let lower = last.to_lowercase();
     if !lower.is_empty() && lower != "." && lower != ".." {
@@ -207,10 +211,7 @@ mod tests {
     #[test]
     fn numbers_are_read_at_word_starts() {
         assert_eq!(numbers_in("IF10753v7-energy-star"), ["IF10753"]);
-        assert_eq!(
-            numbers_in("/IF/PDF/IF10753/IF10753.7.pdf"),
-            ["IF10753"]
-        );
+        assert_eq!(numbers_in("/IF/PDF/IF10753/IF10753.7.pdf"), ["IF10753"]);
         assert_eq!(numbers_in("/crs-product/R46646"), ["R46646"]);
         assert!(numbers_in("ABCD12345 x2024").is_empty());
     }
@@ -282,6 +283,9 @@ mod tests {
             slug("opposition-iranian-diaspora-and-among-iranian-reformers-case-mousavi"),
             slug("Opposition in the Iranian Diaspora and among Iranian Reformers: The Case of Mousavi")
         );
-        assert_eq!(slug("iraqs-endless-electoral-law-debate"), slug("Iraq’s Endless Electoral Law Debate"));
+        assert_eq!(
+            slug("iraqs-endless-electoral-law-debate"),
+            slug("Iraq’s Endless Electoral Law Debate")
+        );
     }
 }

@@ -435,7 +435,9 @@ fn recommended(b: &Block<'_>, title: &mut Vec<String>, done: &mut bool, brief: &
     if let Some(url) = text
         .strip_prefix('(')
         .and_then(|t| t.strip_suffix(')'))
-        .filter(|u| (u.starts_with('/') || u.starts_with("http")) && !u.contains(char::is_whitespace))
+        .filter(|u| {
+            (u.starts_with('/') || u.starts_with("http")) && !u.contains(char::is_whitespace)
+        })
     {
         brief.links.push(Link {
             text: title.join(" "),

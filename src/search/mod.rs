@@ -31,8 +31,8 @@ mod filters;
 mod highlight;
 mod names;
 mod plan;
-pub mod related;
 pub mod query;
+pub mod related;
 pub mod request;
 pub mod response;
 mod show;
@@ -41,10 +41,10 @@ pub mod stopwords;
 
 pub use engine::Engine;
 pub use highlight::tokens;
+pub use related::{related, show_brief, BriefRef, RelatedBrief, RelatedResponse, ShownBrief};
 pub use request::{EntitiesRequest, SearchRequest, Sort, TimelineRequest, MAX_LIMIT, MAX_OFFSET};
 pub use response::{
     Correction, Counts, EntitiesResponse, EntityCount, Facets, Hit, SearchResponse, TimelineEvent,
     TimelineResponse,
 };
-pub use related::{related, show_brief, BriefRef, RelatedBrief, RelatedResponse, ShownBrief};
 pub use show::get_brief;

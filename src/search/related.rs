@@ -2,9 +2,11 @@
 //! that cite it (links resolved through [`crate::index::links`] keys).
 //!
 //! **Related.** The brief's distinctive words are its stems weighted by tf-idf (`1 + ln tf`
-//! times the BM25 idf over the index, stopwords, numbers and words no other brief uses left
+//! times the square of the BM25 idf over the index, so that rare words outweigh common ones
+//! a brief merely repeats; stopwords, words in more than one document of twenty, numbers and words no other brief uses left
 //! out); the top [`TERMS`] become `text` term queries boosted by their weight, and its most
-//! mentioned entities become `entity_key` term queries. Passages and head documents of other
+//! mentioned entities become `entity_key` term queries, weighted the same way (so "United
+//! States", named everywhere, counts for little). Passages and head documents of other
 //! families answer it (the brief's own family, its versions included, is excluded in the
 //! query); a brief scores the sum of its best [`PER_BRIEF`] documents, so one long brief
 //! does not win on one passage. Each result says why: the entities and words it shares.
@@ -33,6 +35,11 @@ use crate::model::Brief;
 pub const TERMS: usize = 25;
 /// How many of the brief's entities (most mentioned first) the query uses.
 pub const ENTITIES: usize = 10;
+/// Words in more than this share of the documents are not distinctive (checked from 1,000
+/// documents on: a small archive's shares say little).
+const COMMON: f32 = 0.05;
+/// Boost of a shared entity weighing as much as the most distinctive word (which has 1).
+pub const ENTITY_BOOST: f32 = 2.0;
 /// How many documents of a candidate brief add to its score.
 pub const PER_BRIEF: usize = 3;
 /// Default and largest number of related briefs.
@@ -159,7 +166,10 @@ fn heads_with(
         .map(|k| (Occur::Should, term_query(field, k)))
         .collect();
     let q = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(BooleanQuery::new(any)) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+        ),
         (Occur::Must, head_only(f)),
         (Occur::MustNot, term_query(f.family, family)),
     ]);
@@ -248,11 +258,14 @@ fn distinctive(engine: &Engine, brief: &Brief) -> Result<Vec<Distinctive>> {
         if df <= own_docs {
             continue; // no other brief (or only this one's documents) uses it
         }
+        if (df as f32) > n * COMMON && n >= 1000.0 {
+            continue; // in one document of twenty: says little about what a brief is about
+        }
         let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
         out.push(Distinctive {
             stem,
             word,
-            weight: (1.0 + (count as f32).ln()) * idf,
+            weight: (1.0 + (count as f32).ln()) * idf * idf,
         });
     }
     out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.stem.cmp(&b.stem)));
@@ -275,9 +288,19 @@ pub fn related(engine: &Engine, id: &str, limit: usize) -> Result<RelatedRespons
         let q = term_query(f.text, &t.stem);
         should.push((Occur::Should, Box::new(BoostQuery::new(q, t.weight / top))));
     }
+    // Entities weigh as words do (a name every brief mentions says little), times ENTITY_BOOST.
+    let searcher = engine.searcher();
+    let n = searcher.num_docs() as f32;
     for e in &entities {
-        let q = term_query(f.entity_key, &key_of(&e.name));
-        should.push((Occur::Should, Box::new(BoostQuery::new(q, 1.5))));
+        let term = Term::from_field_text(f.entity_key, &key_of(&e.name));
+        let df = searcher.doc_freq(&term)? as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let weight = (1.0 + (e.mentions.max(1) as f32).ln()) * idf * idf / top;
+        let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+        should.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(q, ENTITY_BOOST * weight.min(1.0))),
+        ));
     }
     let mut resp = RelatedResponse {
         id: brief.id.clone(),
@@ -291,7 +314,10 @@ pub fn related(engine: &Engine, id: &str, limit: usize) -> Result<RelatedRespons
         return Ok(resp);
     }
     let q = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(BooleanQuery::new(should)) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
+        ),
         (
             Occur::MustNot,
             Box::new(TermQuery::new(
@@ -304,7 +330,6 @@ pub fn related(engine: &Engine, id: &str, limit: usize) -> Result<RelatedRespons
             term_query(f.family, &links::family_key(&brief)),
         ),
     ]);
-    let searcher = engine.searcher();
     let hits = searcher.search(&q, &TopDocs::with_limit(CANDIDATES).order_by_score())?;
     // Group by brief through the `brief_key` fast column: no stored document is read here.
     let mut columns = Vec::new();
