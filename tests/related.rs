@@ -300,3 +300,76 @@ fn api_related_and_citations_match_the_cli() {
     let msg = server.error(&format!("/api/briefs/{dam}/related?limit=0"), 400);
     assert!(msg.contains("limit"), "{msg}");
 }
+
+/// Real CRS pages (public domain, in `corpus/crs`): two Insights that link each other's
+/// product pages resolve both ways by product number, and the two versions of an In Focus
+/// are one family, so neither is related to nor cites the other.
+#[test]
+fn crs_products_resolve_by_number_and_versions_are_one_family() {
+    let d = tempfile::tempdir().unwrap();
+    let arch = d.path().join("arch");
+    std::fs::create_dir_all(&arch).unwrap();
+    let crs = common::root().join("corpus/crs");
+    for f in [
+        "insights/IN12422v6-preliminary-data-on-the-ira-energy-efficient-hom.md",
+        "insights/IN12423v4-preliminary-data-on-the-ira-residential-clean-en.md",
+        "in-focus/IF10753v6-energy-star-program.md",
+        "in-focus/IF10753v7-energy-star-program.md",
+    ] {
+        let from = crs.join(f);
+        std::fs::copy(&from, arch.join(from.file_name().unwrap())).unwrap();
+    }
+    ingest(d.path());
+    let r = common::json(
+        &[
+            "search",
+            "--index",
+            "idx",
+            "--per-brief",
+            "1",
+            "--limit",
+            "10",
+            "",
+        ],
+        d.path(),
+    );
+    let id = |prefix: &str| -> String {
+        r["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["source"].as_str().unwrap().contains(prefix))
+            .unwrap_or_else(|| panic!("{prefix} in {r}"))["brief_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (a, b) = (id("IN12422v6"), id("IN12423v4"));
+    let (v6, v7) = (id("IF10753v6"), id("IF10753v7"));
+    let show = |id: &str| common::json(&["show", id, "--index", "idx"], d.path());
+    assert_eq!(refs(&show(&a), "cites"), [b.as_str()]);
+    assert_eq!(refs(&show(&a), "cited_by"), [b.as_str()]);
+    assert_eq!(refs(&show(&b), "cites"), [a.as_str()]);
+    for v in [&v6, &v7] {
+        let s = show(v);
+        assert!(
+            refs(&s, "cites").is_empty() && refs(&s, "cited_by").is_empty(),
+            "{v}"
+        );
+    }
+    let rel = common::json(&["related", &v7, "--index", "idx"], d.path());
+    let ids: Vec<&str> = rel["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !ids.contains(&v6.as_str()) && !ids.contains(&v7.as_str()),
+        "{rel}"
+    );
+    assert!(
+        !ids.is_empty(),
+        "the Insights share ENERGY STAR words: {rel}"
+    );
+}
