@@ -512,6 +512,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn recommended_entries_become_links() {
+        let page = "Title Here\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nStandfirst.\n\n\
+                    Body text.\n\nRECOMMENDED\n\nBRIEF ANALYSIS\n\nDisaster Dynamics:\n\n\
+                    Assessing the Responses\n\nMar 3, 2023\n\n◆\nMajid Nikouei\n\n\
+                    (/policy-analysis/disaster-dynamics)\n\nIN-DEPTH REPORTS\n\n\
+                    Iraq's Law Debate\n\nMar 1, 2023\n\n(/policy-analysis/iraqs-law-debate)\n\n\
+                    TOPICS\n\nEnergy\n";
+        let b = parse(page);
+        let links: Vec<(&str, &str)> = b
+            .links
+            .iter()
+            .map(|l| (l.text.as_str(), l.url.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "Disaster Dynamics: Assessing the Responses",
+                    "/policy-analysis/disaster-dynamics"
+                ),
+                ("Iraq's Law Debate", "/policy-analysis/iraqs-law-debate"),
+            ]
+        );
+        assert_eq!(
+            b.passages.len(),
+            1,
+            "the block is not body: {:?}",
+            b.passages
+        );
+    }
+
+    #[test]
     fn bylines() {
         let a = parse_byline(
             "by [Dana Whitfield \\(/experts/dana-whitfield\\)](/experts/dana-whitfield)",
