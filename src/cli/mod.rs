@@ -17,9 +17,10 @@ mod request;
 use request::{EntitiesParams, SearchParams, TimelineParams};
 
 const EXIT_HELP: &str = "\
-Exit status: 0 when something was found or done; 1 when a search found nothing, or an ingest
-finished but some files or records could not be read (each is listed); 2 on an error (bad
-flag, bad date, unreadable or locked index). Errors go to stderr.";
+Exit status: 0 when something was found or done; 1 when a search found nothing, `related`
+was asked about an id the index does not hold, or an ingest finished but some files or
+records could not be read (each is listed); 2 on an error (bad flag, bad date, unreadable or
+locked index). Errors go to stderr.";
 
 /// Full-text search for archives of policy briefs: ingest a folder, then find the passage
 /// that answers your question, narrowed by author, topic, region, kind and date.
