@@ -390,3 +390,49 @@ pub fn mentions(ms: &[crate::extract::entities::Mention], style: Style) -> Strin
     }
     o
 }
+
+/// The "Cites" and "Cited by" lists under `briefs show`: one brief a line, newest first.
+pub fn citations(s: &crate::search::ShownBrief, style: Style) -> String {
+    let mut o = String::new();
+    for (name, list) in [("Cites", &s.cites), ("Cited by", &s.cited_by)] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(o, "\n{}", style.bold(name));
+        for r in list {
+            let date = r.date.as_deref().unwrap_or("          ");
+            let _ = writeln!(o, "  {}  {}  {}", style.dim(&r.id), date, r.title);
+        }
+    }
+    o
+}
+
+/// `briefs related` output: the closest briefs, each with what it shares.
+pub fn related(r: &crate::search::RelatedResponse, style: Style) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "Related to {}", style.bold(&r.title));
+    if r.related.is_empty() {
+        let _ = writeln!(o, "{}", style.dim("no related briefs in this index"));
+    }
+    for (i, b) in r.related.iter().enumerate() {
+        let meta: Vec<&str> = [b.date.as_deref(), b.kind.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let _ = writeln!(
+            o,
+            "\n{:>2}. {}  {}",
+            i + 1,
+            style.bold(&b.title),
+            style.dim(&format!("{} · {:.2}", meta.join(" · "), b.score))
+        );
+        let _ = writeln!(o, "    {}", style.dim(&b.id));
+        if !b.why.entities.is_empty() {
+            let _ = writeln!(o, "    shares {}", b.why.entities.join(", "));
+        }
+        if !b.why.terms.is_empty() {
+            let _ = writeln!(o, "    words {}", b.why.terms.join(", "));
+        }
+    }
+    o
+}

@@ -183,7 +183,8 @@ fn seed_brief_digest() {
         v["events"][1]["date"], "2022-05-29",
         "year carried forward from the previous item"
     );
-    assert_eq!(v["links"].as_array().unwrap().len(), 3);
+    // Three links in the body, three in the RECOMMENDED block.
+    assert_eq!(v["links"].as_array().unwrap().len(), 6);
     assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
 }
 

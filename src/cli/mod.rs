@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use briefs::index::{self, IngestOptions, Progress};
 use briefs::present::{self, Style};
@@ -17,9 +17,10 @@ mod request;
 use request::{EntitiesParams, SearchParams, TimelineParams};
 
 const EXIT_HELP: &str = "\
-Exit status: 0 when something was found or done; 1 when a search found nothing, or an ingest
-finished but some files or records could not be read (each is listed); 2 on an error (bad
-flag, bad date, unreadable or locked index). Errors go to stderr.";
+Exit status: 0 when something was found or done; 1 when a search found nothing, `related`
+was asked about an id the index does not hold, or an ingest finished but some files or
+records could not be read (each is listed); 2 on an error (bad flag, bad date, unreadable or
+locked index). Errors go to stderr.";
 
 /// Full-text search for archives of policy briefs: ingest a folder, then find the passage
 /// that answers your question, narrowed by author, topic, region, kind and date.
@@ -58,6 +59,11 @@ pub enum Command {
     Search(SearchArgs),
     /// Print one whole brief as indexed.
     Show(ShowArgs),
+    /// The briefs most like one brief: shared distinctive words and entities, its own
+    /// versions left out.
+    ///
+    /// Exits 1 when the index holds no brief with that id.
+    Related(RelatedArgs),
     /// Print index statistics.
     Stats(StatsArgs),
     /// Ingest the bundled corpus/ into index/ (when missing or stale) and run an example search.
@@ -88,6 +94,36 @@ pub enum Command {
     /// document accepted), 1 when some files could not be read or the engine rejected some
     /// documents (all listed), 2 on an error. See docs/scale-out.md.
     Export(ExportArgs),
+    /// Print a shell completion script for briefs (bash, zsh, fish, elvish, powershell).
+    ///
+    /// For example `briefs completions bash > ~/.local/share/bash-completion/completions/briefs`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), generated from these definitions: `briefs man | man -l -`.
+    Man,
+}
+
+/// `briefs completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `briefs related`.
+#[derive(Debug, Args)]
+pub struct RelatedArgs {
+    /// The brief id (as printed by search).
+    pub id: String,
+    /// How many related briefs to list.
+    #[arg(long, default_value_t = briefs::search::related::DEFAULT_LIMIT as u64,
+          value_parser = clap::value_parser!(u64).range(1..=briefs::search::related::MAX_LIMIT as u64))]
+    pub limit: u64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub index: IndexArg,
 }
 
 /// The formats `briefs export` writes.
@@ -392,12 +428,38 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(a) => search(a, style),
         Command::Show(a) => {
             let engine = Engine::open(&a.index.index)?;
-            let brief = briefs::search::get_brief(&engine, &a.id)?;
+            let shown = briefs::search::show_brief(&engine, &a.id)?;
             if a.json {
-                json_line(&brief)?;
+                json_line(&shown)?;
             } else {
-                out(&present::brief(&brief, style))?;
+                out(&present::brief(&shown.brief, style))?;
+                out(&present::citations(&shown, style))?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Related(a) => {
+            let engine = Engine::open(&a.index.index)?;
+            match briefs::search::related(&engine, &a.id, a.limit as usize) {
+                Ok(r) if a.json => json_line(&r)?,
+                Ok(r) => out(&present::related(&r, style))?,
+                Err(e @ briefs::Error::NotFound(_)) => {
+                    eprintln!("error: {e}");
+                    return Ok(ExitCode::from(1));
+                }
+                Err(e) => return Err(e.into()),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions(a) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "briefs", &mut buf);
+            out(&String::from_utf8_lossy(&buf))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            out(&String::from_utf8_lossy(&buf))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats(a) => {

@@ -10,6 +10,7 @@ use crate::model::Brief;
 pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<TantivyDocument> {
     use crate::model::EntityKind;
     let key = xxhash_rust::xxh3::xxh3_64(brief.id.as_bytes());
+    let family = super::links::family_key(brief);
     // Every name an entity goes by, for the `--entity` filter.
     fn names_of<'a>(brief: &'a Brief, canonical: &'a str) -> Vec<&'a str> {
         let mut v = vec![canonical];
@@ -24,6 +25,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         doc.add_text(f.source, &brief.source);
         doc.add_text(f.source_key, &file.key);
         doc.add_text(f.title, &brief.title);
+        doc.add_text(f.family, &family);
         for a in &brief.authors {
             doc.add_text(f.author, &a.name);
             doc.add_text(f.author_tok, &a.name);
@@ -105,6 +107,12 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         );
     }
     head.add_text(f.brief_json, super::stored::brief_json(brief));
+    for k in super::links::name_keys(brief) {
+        head.add_text(f.name_key, k);
+    }
+    for k in super::links::link_keys(brief) {
+        head.add_text(f.link_key, k);
+    }
     docs.push(head);
     let none: Vec<String> = Vec::new();
     for p in &brief.passages {

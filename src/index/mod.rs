@@ -9,10 +9,12 @@
 //!
 //! One concern a file: [`schema`] defines the fields and analysers, [`store`] opens the index
 //! and checks its version, [`state`] reads what it holds, [`documents`] turns a brief into
-//! documents, [`stored`] stores a whole brief once and reads it back, [`ingest`] runs an ingest, [`stats`] reports on the result.
+//! documents, [`stored`] stores a whole brief once and reads it back, [`links`] the keys that
+//! resolve links between briefs, [`ingest`] runs an ingest, [`stats`] reports on the result.
 
 pub mod documents;
 pub mod ingest;
+pub mod links;
 pub mod schema;
 pub mod state;
 pub mod stats;

@@ -109,6 +109,13 @@ pub struct Fields {
     pub event_day: Field,
     /// What happened (event documents), stored.
     pub event_text: Field,
+    /// The brief's family: versions of one document share it (every document; see
+    /// [`super::links`]), so related briefs and citations can leave them out.
+    pub family: Field,
+    /// Keys that name the brief: document number, title slug, file name (head documents).
+    pub name_key: Field,
+    /// Keys the brief's links name, normalised as `name_key` (head documents).
+    pub link_key: Field,
 }
 
 fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
@@ -160,6 +167,9 @@ pub fn build() -> Schema {
     b.add_text_field("entity_count", TextOptions::default().set_fast("raw"));
     b.add_u64_field("event_day", INDEXED | FAST | STORED);
     b.add_text_field("event_text", STORED);
+    b.add_text_field("family", STRING | STORED);
+    b.add_text_field("name_key", STRING);
+    b.add_text_field("link_key", STRING);
     b.build()
 }
 
@@ -201,6 +211,9 @@ impl Fields {
             entity_count: f("entity_count")?,
             event_day: f("event_day")?,
             event_text: f("event_text")?,
+            family: f("family")?,
+            name_key: f("name_key")?,
+            link_key: f("link_key")?,
         })
     }
 }

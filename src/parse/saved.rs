@@ -16,7 +16,7 @@
 use super::body::{self, Block};
 use super::inline;
 use super::page::{self, PageMeta};
-use crate::model::{Author, Brief};
+use crate::model::{Author, Brief, Link};
 use crate::text::date::parse_date;
 use crate::text::space::collapse_spaces;
 
@@ -424,6 +424,40 @@ fn is_author_tagline(text: &str, authors: &[Author]) -> bool {
     }) && (text.contains(" is ") || text.contains(" are "))
 }
 
+/// One block of the RECOMMENDED list: a `(/path)` line closes an entry as a link titled by
+/// the title lines gathered since the entry's label.
+fn recommended(b: &Block<'_>, title: &mut Vec<String>, done: &mut bool, brief: &mut Brief) {
+    let text = b.joined();
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if let Some(url) = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .filter(|u| {
+            (u.starts_with('/') || u.starts_with("http")) && !u.contains(char::is_whitespace)
+        })
+    {
+        brief.links.push(Link {
+            text: title.join(" "),
+            url: url.to_string(),
+        });
+        title.clear();
+        *done = false;
+    } else if text.chars().any(char::is_lowercase) {
+        if parse_date(text).is_some() || text.starts_with('◆') {
+            *done = true;
+        } else if !*done {
+            title.push(text.to_string());
+        }
+    } else if !text.starts_with('◆') {
+        // An upper-case label opens the next entry.
+        title.clear();
+        *done = false;
+    }
+}
+
 /// Reads the TOPICS and REGIONS & COUNTRIES tag blocks from the page tail.
 fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
     #[derive(PartialEq)]
@@ -431,8 +465,14 @@ fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
         None,
         Topics,
         Regions,
+        Recommended,
     }
     let mut section = Section::None;
+    // The RECOMMENDED block lists other briefs as label, title, date, authors and a bare
+    // `(/path)` line: each becomes a link (titled by the lines before the date), so it can be
+    // resolved to an indexed brief like any other link.
+    let mut title: Vec<String> = Vec::new();
+    let mut title_done = false;
     let mut seen: std::collections::HashSet<(bool, String)> = std::collections::HashSet::new();
     for b in tail {
         if is_marker(b, &["TOPICS"]) {
@@ -444,12 +484,16 @@ fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
             continue;
         }
         if is_marker(b, &["RECOMMENDED", "RELATED"]) {
-            section = Section::None;
+            section = Section::Recommended;
+            continue;
+        }
+        if section == Section::Recommended {
+            recommended(b, &mut title, &mut title_done, brief);
             continue;
         }
         let is_topic = section == Section::Topics;
         let list = match section {
-            Section::None => continue,
+            Section::None | Section::Recommended => continue,
             Section::Topics => &mut brief.topics,
             Section::Regions => &mut brief.regions,
         };
@@ -466,6 +510,38 @@ fn read_tags(tail: &[Block<'_>], brief: &mut Brief) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recommended_entries_become_links() {
+        let page = "Title Here\n\nby Ann Lee\n\nMar 3, 2023\n\nBrief Analysis\n\nStandfirst.\n\n\
+                    Body text.\n\nRECOMMENDED\n\nBRIEF ANALYSIS\n\nDisaster Dynamics:\n\n\
+                    Assessing the Responses\n\nMar 3, 2023\n\n◆\nMajid Nikouei\n\n\
+                    (/policy-analysis/disaster-dynamics)\n\nIN-DEPTH REPORTS\n\n\
+                    Iraq's Law Debate\n\nMar 1, 2023\n\n(/policy-analysis/iraqs-law-debate)\n\n\
+                    TOPICS\n\nEnergy\n";
+        let b = parse(page);
+        let links: Vec<(&str, &str)> = b
+            .links
+            .iter()
+            .map(|l| (l.text.as_str(), l.url.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "Disaster Dynamics: Assessing the Responses",
+                    "/policy-analysis/disaster-dynamics"
+                ),
+                ("Iraq's Law Debate", "/policy-analysis/iraqs-law-debate"),
+            ]
+        );
+        assert_eq!(
+            b.passages.len(),
+            1,
+            "the block is not body: {:?}",
+            b.passages
+        );
+    }
 
     #[test]
     fn bylines() {

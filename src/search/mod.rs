@@ -20,7 +20,8 @@
 //! `collect` (per-brief capping), `facets`, `highlight` and [`crop`] (the window of a passage a
 //! hit shows); `names` reads the archive's
 //! entity names, authors and facet values once per searcher generation; `analytics` answers
-//! the entities and timeline views; `show` fetches one brief; [`query`] reads the query
+//! the entities and timeline views; `show` fetches one brief;
+//! [`related`] finds the briefs like one brief and those it cites and that cite it; [`query`] reads the query
 //! language.
 
 mod analytics;
@@ -35,6 +36,7 @@ mod names;
 mod ordinals;
 mod plan;
 pub mod query;
+pub mod related;
 pub mod request;
 pub mod response;
 mod show;
@@ -43,6 +45,7 @@ pub mod stopwords;
 
 pub use engine::Engine;
 pub use highlight::tokens;
+pub use related::{related, show_brief, BriefRef, RelatedBrief, RelatedResponse, ShownBrief};
 pub use request::{EntitiesRequest, SearchRequest, Sort, TimelineRequest, MAX_LIMIT, MAX_OFFSET};
 pub use response::{
     Correction, Counts, EntitiesResponse, EntityCount, Facets, Hit, SearchResponse, TimelineEvent,

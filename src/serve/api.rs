@@ -94,10 +94,47 @@ pub(crate) async fn brief(
 ) -> Result<Response, ApiError> {
     no_params(raw.as_deref())?;
     let brief = blocking(&state, move |st| {
-        crate::search::get_brief(&*st.engine()?, &id)
+        crate::search::show_brief(&*st.engine()?, &id)
     })
     .await?;
     Ok(json(&brief))
+}
+
+/// `GET /api/briefs/{id}/related?limit=N`: the JSON of `briefs related ID --json`.
+pub(crate) async fn related(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let limit = related_limit(raw.as_deref())?;
+    let resp = blocking(&state, move |st| {
+        crate::search::related(&*st.engine()?, &id, limit)
+    })
+    .await?;
+    Ok(json(&resp))
+}
+
+/// Reads `limit` (1 to [`crate::search::related::MAX_LIMIT`]), the one parameter of the
+/// related route, with the CLI's bounds.
+fn related_limit(raw: Option<&str>) -> Result<usize, ApiError> {
+    use crate::search::related::{DEFAULT_LIMIT, MAX_LIMIT};
+    let mut limit = DEFAULT_LIMIT;
+    for (k, v) in pairs(raw) {
+        if k != "limit" {
+            return Err(ApiError::bad_request(format!(
+                "unknown parameter {k:?}; /api/briefs/ID/related takes only limit"
+            )));
+        }
+        limit = match v.parse::<usize>() {
+            Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
+            _ => {
+                return Err(ApiError::bad_request(format!(
+                    "limit {v:?} is not a number from 1 to {MAX_LIMIT}"
+                )))
+            }
+        };
+    }
+    Ok(limit)
 }
 
 /// `GET /api/entities`: the most-mentioned entities of the briefs a search matches.
@@ -170,7 +207,7 @@ pub(crate) async fn budget(
 /// Fallback: 404 for a route that does not exist, listing the ones that do.
 pub(crate) async fn not_found(uri: Uri) -> ApiError {
     ApiError::not_found(format!(
-        "no route {}: the API has /api/search, /api/briefs/ID, /api/entities, /api/timeline, /api/stats and /healthz",
+        "no route {}: the API has /api/search, /api/briefs/ID, /api/briefs/ID/related, /api/entities, /api/timeline, /api/stats and /healthz",
         uri.path()
     ))
 }

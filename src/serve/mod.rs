@@ -12,7 +12,8 @@
 //! | route | answer |
 //! | --- | --- |
 //! | `/api/search` | [`crate::search::SearchResponse`], the JSON of `briefs search --json` |
-//! | `/api/briefs/{id}` | [`crate::Brief`], the JSON of `briefs show --json` |
+//! | `/api/briefs/{id}` | [`crate::search::ShownBrief`], the JSON of `briefs show --json` |
+//! | `/api/briefs/{id}/related` | [`crate::search::RelatedResponse`], the JSON of `briefs related --json` |
 //! | `/api/entities` | [`crate::search::EntitiesResponse`]: entities of the matching briefs |
 //! | `/api/timeline` | [`crate::search::TimelineResponse`]: dated events of the matching briefs |
 //! | `/api/stats` | [`crate::index::Stats`], the JSON of `briefs stats --json` |
@@ -144,6 +145,7 @@ pub fn router(dir: &Path, budget: Duration) -> Router {
     let api = Router::new()
         .route("/api/search", get(api::search))
         .route("/api/briefs/{id}", get(api::brief))
+        .route("/api/briefs/{id}/related", get(api::related))
         .route("/api/entities", get(api::entities))
         .route("/api/timeline", get(api::timeline))
         .route("/api/stats", get(api::stats))

@@ -496,7 +496,12 @@
   }
 
   async function renderBrief(st, signal, token) {
-    const b = await api('/api/briefs/' + encodeURIComponent(st.arg), signal);
+    const path = '/api/briefs/' + encodeURIComponent(st.arg);
+    // Related briefs are a second request: the brief shows without them if it fails.
+    const [b, rel] = await Promise.all([
+      api(path, signal),
+      api(path + '/related', signal).catch(() => null),
+    ]);
     if (token !== generation) return;
     setStatus('');
     const target = location.hash.startsWith('#p-') ? location.hash.slice(3) : null;
@@ -539,6 +544,19 @@
             ? h('a', { class: 'what', href: '#p-' + ev.passage }, ev.text)
             : h('span', { class: 'what' }, ev.text))))));
     }
+    const briefList = (cls, title, list, extra) => h('section', { class: cls }, h('h2', null, title),
+      h('ul', { class: 'brief-list' }, list.map((r) => h('li', null,
+        h('a', { href: briefHref(r.id, st) }, r.title || '(untitled)'),
+        r.date ? h('time', { datetime: r.date }, r.date) : null,
+        extra ? extra(r) : null))));
+    if (rel && rel.related && rel.related.length) {
+      side.push(briefList('related', 'Related briefs', rel.related, (r) => {
+        const shared = (r.why.entities || []).concat((r.why.terms || []).slice(0, 3));
+        return shared.length ? h('span', { class: 'why' }, shared.join(', ')) : null;
+      }));
+    }
+    if (b.cites && b.cites.length) side.push(briefList('cites', 'Cites', b.cites));
+    if (b.cited_by && b.cited_by.length) side.push(briefList('cited-by', 'Cited by', b.cited_by));
     const back = pushed > 0
       ? h('a', { class: 'back', href: '/', onclick: (e) => { e.preventDefault(); history.back(); } }, '← Back')
       : h('a', { class: 'back', href: '/' + (st.q ? '?' + new URLSearchParams([['q', st.q]]) : '') }, '← Search');
@@ -551,7 +569,7 @@
           b.summary ? h('p', { class: 'standfirst' }, b.summary) : null,
           tags.length ? h('div', { class: 'tag-list' }, tags) : null,
           body),
-        side.length ? h('aside', { class: 'brief-side', 'aria-label': 'Entities and timeline' }, side) : null));
+        side.length ? h('aside', { class: 'brief-side', 'aria-label': 'Entities, timeline and related briefs' }, side) : null));
     document.title = b.title + ' — briefs';
     if (target) {
       const el = document.getElementById('p-' + target);
