@@ -4,63 +4,14 @@
 
 mod common;
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
+use common::browser::{self, eval, shot, text, wait_until};
 use common::serve::{add_synth, workspace, Server};
-use headless_chrome::protocol::cdp::{Emulation, Page};
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use headless_chrome::protocol::cdp::Emulation;
+use headless_chrome::Tab;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
 /// The Iran box of the regions facet, as a page expression.
 const IRAN: &str =
     "document.querySelector(\"fieldset[data-group='regions'] input[data-value='Iran']\")";
-
-fn screenshots() -> PathBuf {
-    let dir = common::root().join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn shot(tab: &Tab, dir: &Path, name: &str) {
-    let png = tab
-        .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
-        .expect("screenshot");
-    std::fs::write(dir.join(name), png).unwrap();
-}
-
-/// Evaluates `expr` in the page and returns its value, passed through JSON.
-fn eval(tab: &Tab, expr: &str) -> serde_json::Value {
-    let wrapped = format!("JSON.stringify(({expr})) ?? 'null'");
-    let raw = tab
-        .evaluate(&wrapped, false)
-        .unwrap_or_else(|e| panic!("{expr}: {e}"))
-        .value
-        .unwrap_or(serde_json::Value::Null);
-    serde_json::from_str(raw.as_str().unwrap_or("null")).unwrap_or(serde_json::Value::Null)
-}
-
-fn text(tab: &Tab, expr: &str) -> String {
-    eval(tab, expr).as_str().unwrap_or_default().to_string()
-}
-
-/// Waits until `expr` is true in the page, or fails with `what` and the page's status line.
-fn wait_until(tab: &Tab, expr: &str, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while Instant::now() < deadline {
-        if eval(tab, expr) == serde_json::Value::Bool(true) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!(
-        "timed out waiting for {what}; status {:?}, notice {:?}, url {}",
-        text(tab, "document.getElementById('status').textContent"),
-        text(tab, "document.getElementById('notice').textContent"),
-        tab.get_url()
-    );
-}
 
 fn set_viewport(tab: &Tab, width: u32, height: u32, mobile: bool) {
     tab.call_method(Emulation::SetDeviceMetricsOverride {
@@ -84,10 +35,7 @@ fn set_viewport(tab: &Tab, width: u32, height: u32, mobile: bool) {
 
 #[test]
 fn search_page_in_chromium() {
-    if !Path::new(CHROMIUM).exists() {
-        common::skip(&format!(
-            "{CHROMIUM} is absent (apt-get install chromium; .ci/run installs it)"
-        ));
+    if !browser::available() {
         return;
     }
     let (dir, index) = workspace();
@@ -99,29 +47,10 @@ fn search_page_in_chromium() {
     common::json(&["ingest", "archive", "--index", "idx"], work);
     let server = Server::start(&index, work, &[]);
     let base = format!("http://127.0.0.1:{}", server.port);
-    let shots = screenshots();
+    let shots = browser::screenshots();
 
-    let profile = tempfile::tempdir().unwrap();
-    let options = LaunchOptions::default_builder()
-        .path(Some(PathBuf::from(CHROMIUM)))
-        .headless(true)
-        .sandbox(false)
-        .enable_gpu(false)
-        .window_size(Some((1280, 900)))
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .args(vec![
-            OsStr::new("--disable-quic"),
-            OsStr::new("--disable-component-update"),
-            OsStr::new("--no-first-run"),
-            OsStr::new("--disable-background-networking"),
-            OsStr::new("--disable-sync"),
-        ])
-        .idle_browser_timeout(Duration::from_secs(120))
-        .build()
-        .unwrap();
-    let browser = Browser::new(options).expect("chromium starts");
-    let tab = browser.new_tab().unwrap();
-    tab.set_default_timeout(Duration::from_secs(15));
+    let chromium = browser::launch();
+    let tab = &chromium.tab;
     set_viewport(&tab, 1280, 900, false);
 
     // 1. The page loads and browses the archive, newest first, with facets.
@@ -133,7 +62,7 @@ fn search_page_in_chromium() {
         "the first page",
     );
     assert!(text(&tab, "document.getElementById('status').textContent").contains("78 briefs"));
-    shot(&tab, &shots, "01-home.png");
+    shot(&tab, "01-home.png");
 
     // 2. Typing searches as you type; matched words are marked; the URL holds the query.
     tab.wait_for_element("#q").unwrap().click().unwrap();
@@ -161,7 +90,7 @@ fn search_page_in_chromium() {
         "q",
         "focus stays in the box"
     );
-    shot(&tab, &shots, "02-typed.png");
+    shot(&tab, "02-typed.png");
 
     // 3. Ticking a facet filters; the chip and the URL show it; counts stay live.
     let before = text(&tab, "document.getElementById('status').textContent");
@@ -177,7 +106,7 @@ fn search_page_in_chromium() {
     assert!(eval(&tab, &format!("{IRAN}.checked")) == true);
     let after = text(&tab, "document.getElementById('status').textContent");
     assert_ne!(before, after, "the counts change with the filter");
-    shot(&tab, &shots, "03-facet.png");
+    shot(&tab, "03-facet.png");
 
     // 4. A misspelt name is corrected, and the page says so.
     tab.wait_for_element("#q").unwrap().click().unwrap();
@@ -193,7 +122,7 @@ fn search_page_in_chromium() {
         notice.contains("Mutaqi") && notice.contains("Muttaqi"),
         "{notice}"
     );
-    shot(&tab, &shots, "04-typo.png");
+    shot(&tab, "04-typo.png");
 
     // 5. Opening a brief shows its title, passages and the passage that matched.
     let title = text(
@@ -223,7 +152,7 @@ fn search_page_in_chromium() {
             >= 2
     );
     assert!(text(&tab, "document.querySelector('.brief-page').textContent").contains("Muttaqi"));
-    shot(&tab, &shots, "05-brief.png");
+    shot(&tab, "05-brief.png");
 
     // 6. An entity on the brief page opens the entity page: the briefs that mention it.
     tab.wait_for_element(".brief-side .entities a")
@@ -244,7 +173,7 @@ fn search_page_in_chromium() {
         ),
         title
     );
-    shot(&tab, &shots, "06-entity.png");
+    shot(&tab, "06-entity.png");
 
     // 7. Back twice returns to the filtered search, rebuilt from the URL.
     eval(&tab, "history.back()");
@@ -259,7 +188,7 @@ fn search_page_in_chromium() {
         &format!("location.pathname === '/' && !!{IRAN} && {IRAN}.checked && document.getElementById('q').value === 'Mutaqi'"),
         "the search after going back",
     );
-    shot(&tab, &shots, "07-back.png");
+    shot(&tab, "07-back.png");
 
     // 8. The timeline view: dated events of the matching briefs, oldest first, by year.
     tab.navigate_to(&format!("{base}/")).unwrap();
@@ -293,7 +222,7 @@ fn search_page_in_chromium() {
         dates.windows(2).all(|w| w[0] <= w[1]),
         "oldest first: {dates:?}"
     );
-    shot(&tab, &shots, "08-timeline.png");
+    shot(&tab, "08-timeline.png");
 
     // 9. The keyboard: `/` focuses the search box from anywhere; text is escaped.
     eval(&tab, "document.activeElement.blur()");
@@ -332,6 +261,6 @@ fn search_page_in_chromium() {
         ) == true,
         "no sideways scrolling on a phone"
     );
-    shot(&tab, &shots, "09-phone.png");
+    shot(&tab, "09-phone.png");
     eprintln!("screenshots in {}", shots.display());
 }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod browser;
 pub mod serve;
 
 /// The `briefs` binary under test, with colour off and no inherited configuration.
