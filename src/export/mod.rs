@@ -135,18 +135,7 @@ fn io(context: String) -> impl FnOnce(std::io::Error) -> Error {
 /// Runs an export: reads briefs, writes the target's configuration and data files.
 pub fn export(opts: &ExportOptions, progress: &dyn Progress) -> Result<ExportReport> {
     let started = Instant::now();
-    let threads = if opts.threads == 0 {
-        std::thread::available_parallelism().map_or(2, |n| n.get())
-    } else {
-        opts.threads
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Error::Internal {
-            context: format!("starting {threads} threads"),
-            message: e.to_string(),
-        })?;
+    let (_, pool) = crate::index::ingest::thread_pool(opts.threads)?;
     std::fs::create_dir_all(&opts.out).map_err(io(format!("creating {}", opts.out.display())))?;
     let (prefix, ext) = opts.target.files();
     let mut writer = split::SplitWriter::new(&opts.out, prefix, ext, opts.split_bytes);

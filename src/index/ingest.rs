@@ -138,17 +138,12 @@ pub(super) fn open_writer(bi: &BriefIndex, threads: usize, memory: usize) -> Res
     }
 }
 
-/// Runs an ingest: discover, parse in parallel, index with every core, commit in batches.
-///
-/// Errors are returned only when the index itself cannot be opened or written ([`Error::Locked`]
-/// when another ingest holds it); bad files are reported in [`IngestReport::failed`].
-pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestReport> {
-    let started = Instant::now();
-    let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let threads = if opts.threads == 0 {
+/// The worker pool of a run: `threads` threads, or one per core when 0; returns the count too.
+pub fn thread_pool(threads: usize) -> Result<(usize, rayon::ThreadPool)> {
+    let threads = if threads == 0 {
         std::thread::available_parallelism().map_or(2, |n| n.get())
     } else {
-        opts.threads
+        threads
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -157,6 +152,17 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
             context: format!("starting {threads} threads"),
             message: e.to_string(),
         })?;
+    Ok((threads, pool))
+}
+
+/// Runs an ingest: discover, parse in parallel, index with every core, commit in batches.
+///
+/// Errors are returned only when the index itself cannot be opened or written ([`Error::Locked`]
+/// when another ingest holds it); bad files are reported in [`IngestReport::failed`].
+pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestReport> {
+    let started = Instant::now();
+    let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let (threads, pool) = thread_pool(opts.threads)?;
 
     let bi = BriefIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
     let mut writer = open_writer(&bi, threads, opts.memory_bytes)?;
