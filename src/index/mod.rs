@@ -7,7 +7,8 @@
 //! All documents of one file go to the writer as one `run` batch, which tantivy flushes into
 //! a single segment: the search stage relies on a brief never spanning two segments.
 //!
-//! One concern a file: [`schema`] defines the fields and analysers, [`store`] opens the index
+//! One concern a file: [`schema`] defines the fields and analysers ([`stem`] the stemmer that
+//! remembers its stems), [`store`] opens the index
 //! and checks its version, [`state`] reads what it holds, [`documents`] turns a brief into
 //! documents, [`stored`] stores a whole brief once and reads it back, [`links`] the keys that
 //! resolve links between briefs, [`ingest`] runs an ingest, [`stats`] reports on the result.
@@ -18,6 +19,7 @@ pub mod links;
 pub mod schema;
 pub mod state;
 pub mod stats;
+pub mod stem;
 pub mod store;
 pub mod stored;
 

@@ -218,13 +218,26 @@ impl Fields {
     }
 }
 
-/// The stemming analyser, also used to highlight matches in result text.
+/// The stemming analyser for one-off text: a query's words, the hits to highlight. It stems as
+/// the index does ([`indexing_stem_analyzer`]) without keeping a table that a short life would
+/// only fill.
 pub fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The stemming analyser the index registers for [`STEM`]: the same stems, remembered per
+/// analyser (`index::stem`), since a segment writer keeps its analyser for every document.
+pub fn indexing_stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(super::stem::CachedStemmer)
         .build()
 }
 
@@ -264,7 +277,7 @@ pub fn key_with(analyzer: &mut TextAnalyzer, value: &str) -> String {
 /// Registers the analysers on an index; tantivy does not persist them, so every open needs it.
 pub fn register_tokenizers(index: &Index) {
     let tm = index.tokenizers();
-    tm.register(STEM, stem_analyzer());
+    tm.register(STEM, indexing_stem_analyzer());
     tm.register(FOLD, fold_analyzer());
     tm.register(KEY, key_analyzer());
 }
