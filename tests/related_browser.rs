@@ -35,20 +35,20 @@ fn brief_page_lists_related_briefs() {
     tab.navigate_to(&format!("{base}/brief/{id}")).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         "!!document.querySelector('.brief-side .related li a')",
         "the related briefs",
     );
     assert_eq!(
         text(
-            &tab,
+            tab,
             "document.querySelector('.brief-side .related h2').textContent"
         ),
         "Related briefs"
     );
     assert_eq!(
         text(
-            &tab,
+            tab,
             "document.querySelector('.brief-side .related li a').textContent"
         ),
         top
@@ -60,7 +60,7 @@ fn brief_page_lists_related_briefs() {
         .click()
         .unwrap();
     wait_until(
-        &tab,
+        tab,
         &format!(
             "document.querySelector('.brief-page h1') && document.querySelector('.brief-page h1').textContent === {}",
             serde_json::to_string(&top).unwrap()

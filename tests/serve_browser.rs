@@ -51,29 +51,29 @@ fn search_page_in_chromium() {
 
     let chromium = browser::launch();
     let tab = &chromium.tab;
-    set_viewport(&tab, 1280, 900, false);
+    set_viewport(tab, 1280, 900, false);
 
     // 1. The page loads and browses the archive, newest first, with facets.
     tab.navigate_to(&format!("{base}/")).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         "document.querySelectorAll('.results .brief').length > 0 && document.querySelectorAll('#facets fieldset').length >= 4",
         "the first page",
     );
-    assert!(text(&tab, "document.getElementById('status').textContent").contains("78 briefs"));
-    shot(&tab, "01-home.png");
+    assert!(text(tab, "document.getElementById('status').textContent").contains("78 briefs"));
+    shot(tab, "01-home.png");
 
     // 2. Typing searches as you type; matched words are marked; the URL holds the query.
     tab.wait_for_element("#q").unwrap().click().unwrap();
     tab.type_str("water treaty").unwrap();
     wait_until(
-        &tab,
+        tab,
         "location.search.includes('q=water+treaty') && document.querySelectorAll('.results mark').length > 0 && !document.getElementById('main').hasAttribute('aria-busy')",
         "results for the typed query",
     );
     let marks = eval(
-        &tab,
+        tab,
         "[...document.querySelectorAll('.results mark')].map(m => m.textContent.toLowerCase())",
     );
     for m in marks.as_array().unwrap() {
@@ -81,52 +81,52 @@ fn search_page_in_chromium() {
         assert!(m.starts_with("water") || m.starts_with("treat"), "{m}");
     }
     let first_title = text(
-        &tab,
+        tab,
         "document.querySelector('.results .brief h2').textContent",
     );
     assert_eq!(first_title, "Helmand Water Treaty Talks Stall");
     assert_eq!(
-        text(&tab, "document.activeElement.id"),
+        text(tab, "document.activeElement.id"),
         "q",
         "focus stays in the box"
     );
-    shot(&tab, "02-typed.png");
+    shot(tab, "02-typed.png");
 
     // 3. Ticking a facet filters; the chip and the URL show it; counts stay live.
-    let before = text(&tab, "document.getElementById('status').textContent");
+    let before = text(tab, "document.getElementById('status').textContent");
     tab.wait_for_element("fieldset[data-group='regions'] input[data-value='Iran']")
         .unwrap()
         .click()
         .unwrap();
     wait_until(
-        &tab,
+        tab,
         "location.search.includes('region=Iran') && [...document.querySelectorAll('.chip')].some(c => c.textContent.includes('Region: Iran')) && !document.getElementById('main').hasAttribute('aria-busy')",
         "the region filter",
     );
-    assert!(eval(&tab, &format!("{IRAN}.checked")) == true);
-    let after = text(&tab, "document.getElementById('status').textContent");
+    assert!(eval(tab, &format!("{IRAN}.checked")) == true);
+    let after = text(tab, "document.getElementById('status').textContent");
     assert_ne!(before, after, "the counts change with the filter");
-    shot(&tab, "03-facet.png");
+    shot(tab, "03-facet.png");
 
     // 4. A misspelt name is corrected, and the page says so.
     tab.wait_for_element("#q").unwrap().click().unwrap();
-    eval(&tab, "document.getElementById('q').select()");
+    eval(tab, "document.getElementById('q').select()");
     tab.type_str("Mutaqi").unwrap();
     wait_until(
-        &tab,
+        tab,
         "!!document.querySelector('.correction') && !document.getElementById('main').hasAttribute('aria-busy')",
         "the typo correction",
     );
-    let notice = text(&tab, "document.querySelector('.correction').textContent");
+    let notice = text(tab, "document.querySelector('.correction').textContent");
     assert!(
         notice.contains("Mutaqi") && notice.contains("Muttaqi"),
         "{notice}"
     );
-    shot(&tab, "04-typo.png");
+    shot(tab, "04-typo.png");
 
     // 5. Opening a brief shows its title, passages and the passage that matched.
     let title = text(
-        &tab,
+        tab,
         "document.querySelector('.results .brief h2 a').textContent",
     );
     tab.wait_for_element(".results .brief h2 a")
@@ -134,25 +134,25 @@ fn search_page_in_chromium() {
         .click()
         .unwrap();
     wait_until(
-        &tab,
+        tab,
         "location.pathname.startsWith('/brief/') && !!document.querySelector('.brief-page h1')",
         "the brief page",
     );
     assert_eq!(
-        text(&tab, "document.querySelector('.brief-page h1').textContent"),
+        text(tab, "document.querySelector('.brief-page h1').textContent"),
         title
     );
     assert!(
         eval(
-            &tab,
+            tab,
             "document.querySelectorAll('.brief-body p.passage').length"
         )
         .as_u64()
         .unwrap()
             >= 2
     );
-    assert!(text(&tab, "document.querySelector('.brief-page').textContent").contains("Muttaqi"));
-    shot(&tab, "05-brief.png");
+    assert!(text(tab, "document.querySelector('.brief-page').textContent").contains("Muttaqi"));
+    shot(tab, "05-brief.png");
 
     // 6. An entity on the brief page opens the entity page: the briefs that mention it.
     tab.wait_for_element(".brief-side .entities a")
@@ -160,41 +160,41 @@ fn search_page_in_chromium() {
         .click()
         .unwrap();
     wait_until(
-        &tab,
+        tab,
         "location.pathname.startsWith('/entity/') && !!document.querySelector('.brief-page h1') && document.querySelectorAll('.results .brief').length > 0",
         "the entity page",
     );
-    let entity = text(&tab, "document.querySelector('.brief-page h1').textContent");
+    let entity = text(tab, "document.querySelector('.brief-page h1').textContent");
     assert_eq!(entity, "Amir Khan Muttaqi");
     assert_eq!(
         text(
-            &tab,
+            tab,
             "document.querySelector('.results .brief h2').textContent"
         ),
         title
     );
-    shot(&tab, "06-entity.png");
+    shot(tab, "06-entity.png");
 
     // 7. Back twice returns to the filtered search, rebuilt from the URL.
-    eval(&tab, "history.back()");
+    eval(tab, "history.back()");
     wait_until(
-        &tab,
+        tab,
         "location.pathname.startsWith('/brief/') && !!document.querySelector('.brief-page h1')",
         "the brief page again",
     );
-    eval(&tab, "history.back()");
+    eval(tab, "history.back()");
     wait_until(
-        &tab,
+        tab,
         &format!("location.pathname === '/' && !!{IRAN} && {IRAN}.checked && document.getElementById('q').value === 'Mutaqi'"),
         "the search after going back",
     );
-    shot(&tab, "07-back.png");
+    shot(tab, "07-back.png");
 
     // 8. The timeline view: dated events of the matching briefs, oldest first, by year.
     tab.navigate_to(&format!("{base}/")).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         "document.querySelectorAll('.results .brief').length > 0",
         "the first page again",
     );
@@ -203,12 +203,12 @@ fn search_page_in_chromium() {
         .click()
         .unwrap();
     wait_until(
-        &tab,
+        tab,
         "location.pathname === '/timeline' && document.querySelectorAll('.timeline .events li').length > 0",
         "the timeline",
     );
     let dates = eval(
-        &tab,
+        tab,
         "[...document.querySelectorAll('.timeline .events time')].map(t => t.textContent)",
     );
     let dates: Vec<&str> = dates
@@ -222,45 +222,45 @@ fn search_page_in_chromium() {
         dates.windows(2).all(|w| w[0] <= w[1]),
         "oldest first: {dates:?}"
     );
-    shot(&tab, "08-timeline.png");
+    shot(tab, "08-timeline.png");
 
     // 9. The keyboard: `/` focuses the search box from anywhere; text is escaped.
-    eval(&tab, "document.activeElement.blur()");
+    eval(tab, "document.activeElement.blur()");
     tab.press_key("/").unwrap();
-    assert_eq!(text(&tab, "document.activeElement.id"), "q");
+    assert_eq!(text(tab, "document.activeElement.id"), "q");
     tab.navigate_to(&format!(
         "{base}/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
     ))
     .unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         "document.getElementById('status').textContent.includes('<img')",
         "the escaped query",
     );
     assert_eq!(
-        eval(&tab, "document.querySelectorAll('#main img').length"),
+        eval(tab, "document.querySelectorAll('#main img').length"),
         0,
         "markup in a query stays text"
     );
 
     // 10. On a phone's width the layout is one column and the filters fold away.
-    set_viewport(&tab, 390, 844, true);
+    set_viewport(tab, 390, 844, true);
     tab.navigate_to(&format!("{base}/?q=water")).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         "document.querySelectorAll('.results .brief').length > 0",
         "results on a phone",
     );
-    assert_eq!(eval(&tab, "document.getElementById('filters').open"), false);
+    assert_eq!(eval(tab, "document.getElementById('filters').open"), false);
     assert!(
         eval(
-            &tab,
+            tab,
             "document.documentElement.scrollWidth <= window.innerWidth"
         ) == true,
         "no sideways scrolling on a phone"
     );
-    shot(&tab, "09-phone.png");
+    shot(tab, "09-phone.png");
     eprintln!("screenshots in {}", shots.display());
 }

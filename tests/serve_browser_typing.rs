@@ -70,24 +70,24 @@ fn crops_expand_and_the_page_searches_as_you_type() {
     tab.navigate_to(&format!("{base}/?q=reservoir")).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         &format!("!!document.querySelector('.results .text.cropped') && {IDLE}"),
         "a cropped hit",
     );
     let crop = text(
-        &tab,
+        tab,
         "document.querySelector('.results .text.cropped').textContent",
     );
     assert!(crop.starts_with('…') && crop.ends_with('…'), "{crop}");
     assert!(crop.contains("w69 reservoir w70"), "{crop}");
     assert!(!crop.contains("w0 w1"), "{crop}");
-    assert_eq!(marks(&tab, ".results .text.cropped mark"), ["reservoir"]);
-    assert_eq!(marks(&tab, ".results h2 mark"), ["reservoir"]);
+    assert_eq!(marks(tab, ".results .text.cropped mark"), ["reservoir"]);
+    assert_eq!(marks(tab, ".results h2 mark"), ["reservoir"]);
     assert_eq!(
-        eval(&tab, "document.querySelectorAll('.results .expand').length"),
+        eval(tab, "document.querySelectorAll('.results .expand').length"),
         1
     );
-    shot(&tab, "10-crop.png");
+    shot(tab, "10-crop.png");
 
     // 2. A click on the button shows the whole passage in place, marks kept, button gone.
     tab.wait_for_element(".results .expand")
@@ -95,12 +95,12 @@ fn crops_expand_and_the_page_searches_as_you_type() {
         .click()
         .unwrap();
     wait_until(
-        &tab,
+        tab,
         "!!document.querySelector('.results .text.expanded')",
         "the whole passage",
     );
     let whole = text(
-        &tab,
+        tab,
         "document.querySelector('.results .text.expanded').textContent",
     );
     assert!(
@@ -108,45 +108,45 @@ fn crops_expand_and_the_page_searches_as_you_type() {
         "{whole}"
     );
     assert!(!whole.contains('…'));
-    assert_eq!(marks(&tab, ".results .text.expanded mark"), ["reservoir"]);
+    assert_eq!(marks(tab, ".results .text.expanded mark"), ["reservoir"]);
     assert_eq!(
-        eval(&tab, "document.querySelectorAll('.results .expand').length"),
+        eval(tab, "document.querySelectorAll('.results .expand').length"),
         0
     );
-    shot(&tab, "11-expanded.png");
+    shot(tab, "11-expanded.png");
 
     // 3. Typing the start of a word finds the words it begins, marked, heading marked too.
     tab.navigate_to(&format!("{base}/")).unwrap();
     tab.wait_until_navigated().unwrap();
     wait_until(
-        &tab,
+        tab,
         &format!("document.querySelectorAll('.results .brief').length > 0 && {IDLE}"),
         "the first page",
     );
     tab.wait_for_element("#q").unwrap().click().unwrap();
     tab.type_str("water sanct").unwrap();
     wait_until(
-        &tab,
+        tab,
         &format!("location.search.includes('q=water+sanct') && {IDLE} && document.querySelectorAll('.results .brief').length > 0"),
         "results while typing",
     );
     assert_eq!(
         text(
-            &tab,
+            tab,
             "document.querySelector('.results .brief h2').textContent"
         ),
         "Pump Sanctions Review"
     );
-    let marked = marks(&tab, ".results .text mark");
+    let marked = marks(tab, ".results .text mark");
     assert!(marked.contains(&"sanctions".to_string()), "{marked:?}");
     assert_eq!(
-        marks(&tab, ".results > li:first-child .heading mark"),
+        marks(tab, ".results > li:first-child .heading mark"),
         ["water"]
     );
     assert_eq!(
-        text(&tab, "document.activeElement.id"),
+        text(tab, "document.activeElement.id"),
         "q",
         "focus stays in the box"
     );
-    shot(&tab, "12-typing.png");
+    shot(tab, "12-typing.png");
 }
