@@ -139,12 +139,7 @@ fn archive() -> &'static Archive {
             }
         }
         words.sort();
-        let all = engine
-            .search(&SearchRequest {
-                facets: true,
-                ..SearchRequest::default()
-            })
-            .unwrap();
+        let all = browse_with_facets(&engine);
         let mut values = Vec::new();
         for f in FACETS {
             for (v, _) in counts(&all, f) {
@@ -190,6 +185,16 @@ fn distinct_briefs(engine: &Engine, req: &SearchRequest) -> (u64, usize, String)
 /// Checks every facet value of `req`'s response; returns how many values were checked.
 fn check(req: &SearchRequest) -> usize {
     check_on(&archive().engine, req)
+}
+
+/// The whole archive, browsed, with its facet counts.
+fn browse_with_facets(engine: &Engine) -> briefs::search::SearchResponse {
+    engine
+        .search(&SearchRequest {
+            facets: true,
+            ..SearchRequest::default()
+        })
+        .unwrap()
 }
 
 fn check_on(engine: &Engine, req: &SearchRequest) -> usize {
@@ -295,13 +300,7 @@ fn browse_and_single_words_check_every_value() {
 #[test]
 fn surnames_merge_into_the_one_full_name() {
     let a = archive();
-    let all = a
-        .engine
-        .search(&SearchRequest {
-            facets: true,
-            ..SearchRequest::default()
-        })
-        .unwrap();
+    let all = browse_with_facets(&a.engine);
     let people = all.facets.unwrap().people;
     assert_eq!(people.get("Amir Khan Muttaqi"), 2, "{people:?}");
     assert_eq!(people.get("Muttaqi"), 0, "{people:?}");
@@ -371,12 +370,7 @@ fn agreement_survives_edits_and_deletes() {
         ..SearchRequest::default()
     };
     assert!(check_on(&engine, &words) > 5);
-    let all = engine
-        .search(&SearchRequest {
-            facets: true,
-            ..SearchRequest::default()
-        })
-        .unwrap();
+    let all = browse_with_facets(&engine);
     let people = all.facets.unwrap().people;
     assert_eq!(people.get("Darya Jaff"), 0, "{people:?}");
     assert_eq!(people.get("Amir Khan Muttaqi"), 2, "{people:?}");
@@ -405,13 +399,7 @@ fn author_names_select_like_their_facet() {
 #[test]
 fn spellings_of_one_value_count_as_one() {
     let a = archive();
-    let all = a
-        .engine
-        .search(&SearchRequest {
-            facets: true,
-            ..SearchRequest::default()
-        })
-        .unwrap();
+    let all = browse_with_facets(&a.engine);
     let regions = all.facets.unwrap().regions;
     assert_eq!(regions.get("IRAQ"), 0, "{regions:?}");
     let mut r = SearchRequest::default();

@@ -97,16 +97,22 @@ mod tests {
         out
     }
 
-    #[test]
-    fn stems_as_tantivys_stemmer_does_and_again_from_memory() {
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+    /// Tantivy's stemming analyser, and the same with [`CachedStemmer`].
+    fn analysers() -> (TextAnalyzer, TextAnalyzer) {
+        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(Stemmer::new(Language::English))
             .build();
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
+        let cached = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(CachedStemmer)
             .build();
+        (plain, cached)
+    }
+
+    #[test]
+    fn stems_as_tantivys_stemmer_does_and_again_from_memory() {
+        let (mut plain, mut cached) = analysers();
         let text = "Negotiators met again; the meetings resumed, meeting after meeting, \
                     as sanctions and sanctioned ministries generalised their policies.";
         let want = tokens(&mut plain, text);
@@ -118,14 +124,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_stems_alike(text in "[a-zA-Z ,.'-]{0,200}") {
-            let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(Stemmer::new(Language::English))
-                .build();
-            let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(CachedStemmer)
-                .build();
+            let (mut plain, mut cached) = analysers();
             let want = tokens(&mut plain, &text);
             proptest::prop_assert_eq!(tokens(&mut cached, &text), want.clone());
             proptest::prop_assert_eq!(tokens(&mut cached, &text), want);

@@ -27,21 +27,21 @@ pub fn brief_json(brief: &Brief) -> String {
     value.to_string()
 }
 
-/// Reads the brief whose head document is `head`: its stored JSON, with each passage's text
-/// from the passage document that follows the head at its position.
-pub fn read_brief(searcher: &Searcher, f: &Fields, head: DocAddress) -> Result<Brief> {
+/// Reads the brief whose head document is `head` without its passages' texts (left empty).
+fn read_head(searcher: &Searcher, f: &Fields, head: DocAddress) -> Result<Brief> {
     let doc: TantivyDocument = searcher.doc(head)?;
-    let id = text(&doc, f.brief_id);
-    let corrupt = |why: String| {
-        Error::Corrupt(format!(
-            "brief {id} is stored in an unreadable form ({why})"
-        ))
-    };
     let json = doc
         .get_first(f.brief_json)
         .and_then(|v| v.as_str())
         .unwrap_or("{}");
-    let mut brief: Brief = serde_json::from_str(json).map_err(|e| corrupt(e.to_string()))?;
+    serde_json::from_str(json).map_err(|e| unreadable(&text(&doc, f.brief_id), e.to_string()))
+}
+
+/// Reads the brief whose head document is `head`: its stored JSON, with each passage's text
+/// from the passage document that follows the head at its position.
+pub fn read_brief(searcher: &Searcher, f: &Fields, head: DocAddress) -> Result<Brief> {
+    let mut brief = read_head(searcher, f, head)?;
+    let id = brief.id.clone();
     let kinds = searcher
         .segment_reader(head.segment_ord)
         .fast_fields()
@@ -55,14 +55,20 @@ pub fn read_brief(searcher: &Searcher, f: &Fields, head: DocAddress) -> Result<B
             || index != Some(p.index as u64)
             || text(&pdoc, f.brief_id) != id
         {
-            return Err(corrupt(format!(
-                "passage {} is not where it was written",
-                p.index
-            )));
+            return Err(unreadable(
+                &id,
+                format!("passage {} is not where it was written", p.index),
+            ));
         }
         p.text = text(&pdoc, f.text);
     }
     Ok(brief)
+}
+
+fn unreadable(id: &str, why: String) -> Error {
+    Error::Corrupt(format!(
+        "brief {id} is stored in an unreadable form ({why})"
+    ))
 }
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {

@@ -90,57 +90,65 @@ impl Engine {
         let counter = BriefCounter {
             layout: layout.clone(),
         };
-        let mut expansions = Vec::new();
-        let (hits, counted) = if parsed.is_browse() {
-            resp.matching = "browse".into();
-            let q = self.compose_browse(&filters, None);
-            match &filters.mentions {
-                Some(m) => {
-                    let l = self.compose(vec![m.box_clone()], &filters, None, vec![], vec![]);
-                    let (hits, listed) =
-                        self.top(&searcher, &*l, Sort::Date, want, per_brief, &counter)?;
-                    let counted = searcher.search(&*q, &counter)?;
-                    resp.total_passages = listed.passages;
-                    (hits, counted)
-                }
-                None => {
-                    let (hits, counted) =
-                        self.top(&searcher, &*q, Sort::Date, want, per_brief, &counter)?;
-                    resp.total_passages = counted.briefs();
-                    (hits, counted)
-                }
-            }
-        } else {
-            let plan = self.plan(&searcher, &parsed, &mut resp.corrections);
-            expansions.clone_from(&plan.expansions);
-            let strict = self.compose_strict(&plan, &filters, None);
-            let (mut hits, mut counted) =
-                self.top(&searcher, &*strict, req.sort, want, per_brief, &counter)?;
-            resp.matching = "all".into();
-            if hits.len() < want && plan.tiered() {
-                let relaxed = self.compose_relaxed(&plan, &filters, None);
-                let (extra, relaxed_counted) =
-                    self.top(&searcher, &*relaxed, req.sort, want, per_brief, &counter)?;
-                let before = hits.len();
-                merge_capped(&mut hits, extra, want, per_brief, &searcher);
-                if hits.len() > before {
-                    resp.matching = "some".into();
-                    counted = relaxed_counted;
+        let plan =
+            (!parsed.is_browse()).then(|| self.plan(&searcher, &parsed, &mut resp.corrections));
+        let (hits, counted) = match &plan {
+            None => {
+                resp.matching = "browse".into();
+                let q = self.compose_browse(&filters, None);
+                match &filters.mentions {
+                    Some(m) => {
+                        let l = self.compose(vec![m.box_clone()], &filters, None, vec![], vec![]);
+                        let (hits, listed) =
+                            self.top(&searcher, &*l, Sort::Date, want, per_brief, &counter)?;
+                        let counted = searcher.search(&*q, &counter)?;
+                        resp.total_passages = listed.passages;
+                        (hits, counted)
+                    }
+                    None => {
+                        let (hits, counted) =
+                            self.top(&searcher, &*q, Sort::Date, want, per_brief, &counter)?;
+                        resp.total_passages = counted.briefs();
+                        (hits, counted)
+                    }
                 }
             }
-            resp.total_passages = counted.passages;
-            (hits, counted)
+            Some(plan) => {
+                let strict = self.compose_strict(&plan, &filters, None);
+                let (mut hits, mut counted) =
+                    self.top(&searcher, &*strict, req.sort, want, per_brief, &counter)?;
+                resp.matching = "all".into();
+                if hits.len() < want && plan.tiered() {
+                    let relaxed = self.compose_relaxed(&plan, &filters, None);
+                    let (extra, relaxed_counted) =
+                        self.top(&searcher, &*relaxed, req.sort, want, per_brief, &counter)?;
+                    let before = hits.len();
+                    merge_capped(&mut hits, extra, want, per_brief, &searcher);
+                    if hits.len() > before {
+                        resp.matching = "some".into();
+                        counted = relaxed_counted;
+                    }
+                }
+                resp.total_passages = counted.passages;
+                (hits, counted)
+            }
         };
         resp.total_briefs = counted.briefs();
 
         if req.facets {
             let relaxed = resp.matching == "some";
-            resp.facets =
-                Some(self.facets(&searcher, &parsed, &filters, relaxed, &layout, &counted)?);
+            resp.facets = Some(self.facets(
+                &searcher,
+                plan.as_ref(),
+                &filters,
+                relaxed,
+                &layout,
+                &counted,
+            )?);
         }
 
         let mut terms = HighlightTerms::from_query(&parsed, &resp.corrections);
-        terms.add_exact(expansions);
+        terms.add_exact(plan.map(|p| p.expansions).unwrap_or_default());
         resp.hits = hits
             .into_iter()
             .skip(req.offset)
@@ -168,23 +176,8 @@ impl Engine {
         }
         let mut fetch = (want * 3).max(32);
         let stats = PassageStats::new(searcher, &self.bi.fields);
-        let (mut raw, fruit) = match sort {
-            Sort::Relevance => searcher.search_with_statistics_provider(
-                q,
-                &(TopDocs::with_limit(fetch).order_by_score(), counter.clone()),
-                &stats,
-            )?,
-            Sort::Date => {
-                let (top, fruit) = searcher.search(
-                    q,
-                    &(
-                        TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
-                        counter.clone(),
-                    ),
-                )?;
-                (dateless(top), fruit)
-            }
-        };
+        let (mut raw, fruit) = fetch_top(searcher, q, sort, fetch, &stats, Some(counter.clone()))?;
+        let fruit = fruit.unwrap_or_default();
         loop {
             let exhausted = raw.len() < fetch;
             let mut out = Vec::new();
@@ -193,17 +186,7 @@ impl Engine {
                 return Ok((out, fruit));
             }
             fetch *= 4;
-            raw = match sort {
-                Sort::Relevance => searcher.search_with_statistics_provider(
-                    q,
-                    &TopDocs::with_limit(fetch).order_by_score(),
-                    &stats,
-                )?,
-                Sort::Date => dateless(searcher.search(
-                    q,
-                    &TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
-                )?),
-            };
+            raw = fetch_top(searcher, q, sort, fetch, &stats, None)?.0;
         }
     }
 
@@ -258,9 +241,33 @@ impl Engine {
     }
 }
 
-/// Date-ordered hits carry no score.
-fn dateless(top: Vec<(Option<u64>, DocAddress)>) -> Vec<(f32, DocAddress)> {
-    top.into_iter().map(|(_, a)| (0.0, a)).collect()
+/// The first `fetch` matches of `q` in `sort` order (date-ordered hits carry no score), and what
+/// `counter`, when given, collects over every match in the same pass.
+fn fetch_top(
+    searcher: &Searcher,
+    q: &dyn Query,
+    sort: Sort,
+    fetch: usize,
+    stats: &PassageStats,
+    counter: Option<BriefCounter>,
+) -> Result<(Vec<(f32, DocAddress)>, Option<BriefMatches>)> {
+    Ok(match sort {
+        Sort::Relevance => searcher.search_with_statistics_provider(
+            q,
+            &(TopDocs::with_limit(fetch).order_by_score(), counter),
+            stats,
+        )?,
+        Sort::Date => {
+            let (top, fruit) = searcher.search(
+                q,
+                &(
+                    TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
+                    counter,
+                ),
+            )?;
+            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
+        }
+    })
 }
 
 /// Whether the query text ends with its last clause's plain word (no space, quote or exclusion

@@ -12,7 +12,7 @@ use tantivy::{DocId, Score, Searcher, SegmentReader};
 use super::filters::{Filters, Group, GROUPS};
 use super::names::{Names, KIND_COLUMNS, VALUE_COLUMNS};
 use super::ordinals::{each_ord, BriefCounter, BriefMatches, Layout};
-use super::query::ParsedQuery;
+use super::plan::Plan;
 use super::response::{Counts, Facets};
 use super::Engine;
 use crate::error::Result;
@@ -20,23 +20,19 @@ use crate::model::EntityKind;
 
 impl Engine {
     /// Facet counts: the matched briefs' head documents give every group's counts; each
-    /// filtered group is counted again over the briefs matched with its own filter lifted.
+    /// filtered group is counted again over the briefs matched with its own filter lifted,
+    /// with the search's own `plan` (none when browsing).
     pub(super) fn facets(
         &self,
         searcher: &Searcher,
-        parsed: &ParsedQuery,
+        plan: Option<&Plan>,
         filters: &Filters,
         relaxed: bool,
         layout: &Layout,
         matched: &BriefMatches,
     ) -> Result<Facets> {
-        let plan = if parsed.is_browse() {
-            None
-        } else {
-            Some(self.plan(searcher, parsed, &mut Vec::new()))
-        };
         let build = |skip: Option<Group>| -> Box<dyn Query> {
-            match &plan {
+            match plan {
                 None => self.compose_browse(filters, skip),
                 Some(p) if relaxed => self.compose_relaxed(p, filters, skip),
                 Some(p) => self.compose_strict(p, filters, skip),

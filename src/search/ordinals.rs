@@ -192,7 +192,6 @@ pub(super) struct CounterSegment {
     segment_ord: u32,
     cursor: OrdCursor,
     bits: BitSet,
-    last: usize,
     passages: u64,
 }
 
@@ -206,7 +205,6 @@ impl Collector for BriefCounter {
             segment_ord,
             bits: BitSet::with_max_value(briefs.len() as u32),
             cursor: OrdCursor::new(briefs),
-            last: usize::MAX,
             passages: 0,
         })
     }
@@ -239,10 +237,7 @@ impl SegmentCollector for CounterSegment {
     fn collect(&mut self, doc: DocId, _: Score) {
         self.passages += 1;
         if let Some(ord) = self.cursor.ord(doc) {
-            if ord != self.last {
-                self.last = ord;
-                self.bits.insert(ord as u32);
-            }
+            self.bits.insert(ord as u32);
         }
     }
 
