@@ -114,12 +114,12 @@ impl Engine {
                 }
             }
             Some(plan) => {
-                let strict = self.compose_strict(&plan, &filters, None);
+                let strict = self.compose_strict(plan, &filters, None);
                 let (mut hits, mut counted) =
                     self.top(&searcher, &*strict, req.sort, want, per_brief, &counter)?;
                 resp.matching = "all".into();
                 if hits.len() < want && plan.tiered() {
-                    let relaxed = self.compose_relaxed(&plan, &filters, None);
+                    let relaxed = self.compose_relaxed(plan, &filters, None);
                     let (extra, relaxed_counted) =
                         self.top(&searcher, &*relaxed, req.sort, want, per_brief, &counter)?;
                     let before = hits.len();
@@ -241,6 +241,9 @@ impl Engine {
     }
 }
 
+/// Scored hits, best first (or newest first, scored 0).
+type Hits = Vec<(f32, DocAddress)>;
+
 /// The first `fetch` matches of `q` in `sort` order (date-ordered hits carry no score), and what
 /// `counter`, when given, collects over every match in the same pass.
 fn fetch_top(
@@ -250,7 +253,7 @@ fn fetch_top(
     fetch: usize,
     stats: &PassageStats,
     counter: Option<BriefCounter>,
-) -> Result<(Vec<(f32, DocAddress)>, Option<BriefMatches>)> {
+) -> Result<(Hits, Option<BriefMatches>)> {
     Ok(match sort {
         Sort::Relevance => searcher.search_with_statistics_provider(
             q,
