@@ -2,15 +2,12 @@
 //! matched briefs' head documents; each filtered group is counted with its own filter lifted.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::Query;
-use tantivy::{DocId, Score, Searcher, SegmentReader};
+use tantivy::Searcher;
 
 use super::filters::{Filters, Group, GROUPS};
-use super::names::{Names, KIND_COLUMNS, VALUE_COLUMNS};
+use super::names::Names;
 use super::ordinals::{each_ord, BriefCounter, BriefMatches, Layout};
 use super::plan::Plan;
 use super::response::{Counts, Facets};
@@ -38,7 +35,7 @@ impl Engine {
                 Some(p) => self.compose_strict(p, filters, skip),
             }
         };
-        let mut groups = self.facet_counts(searcher, layout, matched)?;
+        let mut groups = self.facet_counts(searcher, matched)?;
         let mut lifted_runs: HashMap<Group, HashMap<Group, HashMap<String, u64>>> = HashMap::new();
         for (g, lifts) in GROUPS {
             if filters.has(lifts) {
@@ -49,7 +46,7 @@ impl Engine {
                             layout: layout.clone(),
                         };
                         let lifted = searcher.search(&*build(Some(lifts)), &counter)?;
-                        e.insert(self.facet_counts(searcher, layout, &lifted)?)
+                        e.insert(self.facet_counts(searcher, &lifted)?)
                     }
                 };
                 groups.insert(g, run.remove(&g).unwrap_or_default());
@@ -69,158 +66,95 @@ impl Engine {
     }
 }
 
-/// The facet groups of [`VALUE_COLUMNS`], in that order; entities are counted by name group.
+/// The facet groups of [`super::names::VALUE_COLUMNS`], in that order; entities are counted by name group.
 pub(super) const VALUE_GROUPS: [Group; 4] =
     [Group::Topic, Group::Region, Group::Author, Group::Kind];
 
-/// Counts facet values over the head documents of matched briefs.
-pub(super) struct FacetCounter {
-    pub(super) names: Arc<Names>,
+/// Facet counts of the matched briefs of one index generation, by brief ordinal.
+struct FacetTally<'a> {
+    names: &'a Names,
+    /// Per value column: briefs per value.
+    values: Vec<Vec<u32>>,
+    years: HashMap<u32, u64>,
+    /// Briefs per entity name group.
+    entities: Vec<u32>,
+    /// Per value column and for the entity groups: the last brief counted for each value
+    /// (a running number), so a brief counts once per value whatever spellings it uses.
+    last: Vec<Vec<u32>>,
+    /// Running number of the brief being counted.
+    brief: u32,
 }
 
-pub(super) struct FacetSegment {
-    /// Per value column: the column, briefs per value, the last document counted per value
-    /// plus one (spellings of one value count a brief once).
-    pub(super) cols: Vec<(usize, StrColumn, Vec<u32>, Vec<DocId>)>,
-    pub(super) year: Column<u64>,
-    pub(super) years: HashMap<u64, u64>,
-    pub(super) names: Arc<Names>,
-    pub(super) segment: usize,
-    /// The entity columns, in the order of [`KIND_COLUMNS`].
-    pub(super) entity_cols: Vec<Option<StrColumn>>,
-    /// Name group → briefs.
-    pub(super) entities: Vec<u32>,
-    /// Name group → the last document counted for it, plus one (a brief counts once).
-    pub(super) last: Vec<DocId>,
-}
-
-impl Engine {
-    /// Counts per facet value over the `matched` briefs, from their head documents: each
-    /// matched brief ordinal is its head document, so only those are read.
-    pub(super) fn facet_counts(
-        &self,
-        searcher: &Searcher,
-        layout: &Layout,
-        matched: &BriefMatches,
-    ) -> Result<HashMap<Group, HashMap<String, u64>>> {
-        let collector = FacetCounter {
-            names: self.names.get(searcher)?,
-        };
-        let mut fruits = Vec::new();
-        for (s, reader) in searcher.segment_readers().iter().enumerate() {
-            let Some(Some(bits)) = matched.segments.get(s) else {
-                continue;
-            };
-            let briefs = layout.segment(s as u32);
-            let mut child = collector.for_segment(s as u32, reader)?;
-            each_ord(bits, |ord| {
-                if let Some(head) = briefs.head(ord) {
-                    child.collect(head, 0.0);
-                }
-            });
-            fruits.push(child.harvest());
-        }
-        Ok(collector.merge_fruits(fruits)?)
-    }
-}
-
-impl Collector for FacetCounter {
-    type Fruit = HashMap<Group, HashMap<String, u64>>;
-    type Child = FacetSegment;
-
-    fn for_segment(&self, ord: u32, reader: &SegmentReader) -> tantivy::Result<FacetSegment> {
-        let ff = reader.fast_fields();
-        let mut cols = Vec::new();
-        for (i, name) in VALUE_COLUMNS.iter().enumerate() {
-            if let Some(c) = ff.str(name)? {
-                let n = self.names.values[i].names.len();
-                cols.push((i, c, vec![0u32; n], vec![0; n]));
-            }
-        }
-        Ok(FacetSegment {
-            cols,
-            year: ff.u64("year")?,
-            years: HashMap::new(),
-            names: self.names.clone(),
-            segment: ord as usize,
-            entity_cols: KIND_COLUMNS
+impl<'a> FacetTally<'a> {
+    fn new(names: &'a Names) -> FacetTally<'a> {
+        FacetTally {
+            names,
+            values: names
+                .values
                 .iter()
-                .map(|(_, name)| ff.str(name))
-                .collect::<tantivy::Result<_>>()?,
-            entities: vec![0; self.names.groups.len()],
-            last: vec![0; self.names.groups.len()],
-        })
+                .map(|v| vec![0; v.names.len()])
+                .collect(),
+            years: HashMap::new(),
+            entities: vec![0; names.groups.len()],
+            last: names
+                .values
+                .iter()
+                .map(|v| vec![0; v.names.len()])
+                .chain([vec![0; names.groups.len()]])
+                .collect(),
+            brief: 0,
+        }
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut out: Self::Fruit = HashMap::new();
-        for f in fruits {
-            for (g, m) in f {
-                let into = out.entry(g).or_default();
-                for (k, v) in m {
-                    *into.entry(k).or_default() += v;
+    /// Counts brief ordinal `ord` of segment `s`.
+    fn add(&mut self, s: usize, ord: usize) {
+        let (Some(rows), Some(seg)) = (self.names.rows.get(s), self.names.segments.get(s)) else {
+            return;
+        };
+        self.brief += 1;
+        let brief = self.brief;
+        let bump = |counts: &mut [u32], last: &mut [u32], v: u32| {
+            if let (Some(n), Some(l)) = (counts.get_mut(v as usize), last.get_mut(v as usize)) {
+                if *l != brief {
+                    *l = brief;
+                    *n += 1;
                 }
             }
-        }
-        Ok(out)
-    }
-}
-
-impl SegmentCollector for FacetSegment {
-    type Fruit = HashMap<Group, HashMap<String, u64>>;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        for (i, col, counts, last) in &mut self.cols {
-            let Some(map) = self.names.values[*i].segments.get(self.segment) else {
+        };
+        for (i, col) in rows.values.iter().enumerate() {
+            let (Some(col), Some(map)) = (col, self.names.values[i].segments.get(s)) else {
                 continue;
             };
-            for ord in col.term_ords(doc) {
-                let Some(&v) = map.get(ord as usize) else {
-                    continue;
-                };
-                if let (Some(l), Some(n)) = (last.get_mut(v as usize), counts.get_mut(v as usize)) {
-                    if *l != doc + 1 {
-                        *l = doc + 1;
-                        *n += 1;
-                    }
+            for &t in col.of(ord) {
+                if let Some(&v) = map.get(t as usize) {
+                    bump(&mut self.values[i], &mut self.last[i], v);
                 }
             }
         }
-        if let Some(y) = self.year.first(doc) {
+        if let Some(&y) = rows.years.of(ord).first() {
             *self.years.entry(y).or_default() += 1;
         }
         // Entities by name group: a brief counts once per group, whatever it calls it.
-        let Some(seg) = self.names.segments.get(self.segment) else {
-            return;
-        };
-        for (c, col) in self.entity_cols.iter().enumerate() {
-            let (Some(col), Some(map)) = (col, seg.kinds.get(c)) else {
-                continue;
-            };
-            for ord in col.term_ords(doc) {
-                let Some(&g) = map.get(ord as usize) else {
-                    continue;
-                };
-                if let (Some(last), Some(n)) = (
-                    self.last.get_mut(g as usize),
-                    self.entities.get_mut(g as usize),
-                ) {
-                    if *last != doc + 1 {
-                        *last = doc + 1;
-                        *n += 1;
+        let last = self
+            .last
+            .last_mut()
+            .map(Vec::as_mut_slice)
+            .unwrap_or_default();
+        for (c, col) in rows.entities.iter().enumerate() {
+            if let (Some(col), Some(map)) = (col, seg.kinds.get(c)) {
+                for &t in col.of(ord) {
+                    if let Some(&g) = map.get(t as usize) {
+                        bump(&mut self.entities, last, g);
                     }
                 }
             }
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
-        let mut groups: Self::Fruit = HashMap::new();
-        for (i, _, counts, _) in self.cols {
+    /// The counts by facet group and display name.
+    fn finish(self) -> HashMap<Group, HashMap<String, u64>> {
+        let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
+        for (i, counts) in self.values.into_iter().enumerate() {
             let m = groups.entry(VALUE_GROUPS[i]).or_default();
             let names = &self.names.values[i].names;
             for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
@@ -249,5 +183,23 @@ impl SegmentCollector for FacetSegment {
                 .or_default() += u64::from(n);
         }
         groups
+    }
+}
+
+impl Engine {
+    /// Counts every facet over the matched briefs `matched`.
+    pub(super) fn facet_counts(
+        &self,
+        searcher: &Searcher,
+        matched: &BriefMatches,
+    ) -> Result<HashMap<Group, HashMap<String, u64>>> {
+        let names = self.names.get(searcher)?;
+        let mut tally = FacetTally::new(&names);
+        for (s, bits) in matched.segments.iter().enumerate() {
+            if let Some(bits) = bits {
+                each_ord(bits, |ord| tally.add(s, ord));
+            }
+        }
+        Ok(tally.finish())
     }
 }

@@ -14,7 +14,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader};
 
 use super::collect::BriefKeys;
-use super::names::{briefs_of, live_heads};
+use super::names::live_heads;
 use super::query::ParsedQuery;
 use super::request::{date_bound, Param, SearchRequest, FILTERS};
 use super::Engine;
@@ -173,7 +173,7 @@ impl Engine {
                 briefs.extend(searcher.search(&q, &BriefKeys)?);
                 keys.insert(key);
             } else {
-                briefs.extend(briefs_of(&table, &groups));
+                briefs.extend(table.briefs_of(&searcher, &groups)?);
                 for g in groups {
                     keys.extend(table.groups[g as usize].keys.iter().cloned());
                 }

@@ -39,6 +39,7 @@ pub mod query;
 pub mod related;
 pub mod request;
 pub mod response;
+mod rows;
 mod show;
 mod stats;
 pub mod stopwords;

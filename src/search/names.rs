@@ -17,7 +17,7 @@
 //! and not "Aaron Y. Zelin", while `--author zelin` selects both.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::columnar::StrColumn;
 use tantivy::schema::IndexRecordOption;
@@ -25,6 +25,7 @@ use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::collect::for_each_term;
 use super::highlight::tokens;
+use super::rows::SegmentRows;
 use crate::index::schema::{self, doc_kind};
 use crate::model::EntityKind;
 
@@ -52,13 +53,14 @@ pub(super) struct Values {
 }
 
 impl Values {
-    /// Reads `column` over the live head documents `heads` (per segment).
+    /// Reads column `i` of [`VALUE_COLUMNS`] over the live briefs of `rows` (per segment).
     fn read(
         searcher: &Searcher,
-        column: &str,
-        heads: &[Vec<DocId>],
+        i: usize,
+        rows: &[SegmentRows],
         analyzer: &mut tantivy::tokenizer::TextAnalyzer,
     ) -> tantivy::Result<Values> {
+        let column = VALUE_COLUMNS[i];
         let mut out = Values::default();
         let mut spellings: Vec<HashMap<String, u64>> = Vec::new();
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
@@ -66,14 +68,13 @@ impl Values {
                 out.segments.push(Vec::new());
                 continue;
             };
-            let mut used = vec![0u32; col.num_terms()];
-            for &doc in &heads[si] {
-                for ord in col.term_ords(doc) {
-                    if let Some(u) = used.get_mut(ord as usize) {
-                        *u += 1;
-                    }
-                }
-            }
+            let used = match rows
+                .get(si)
+                .and_then(|r| r.values[i].as_ref().map(|v| (r, v)))
+            {
+                Some((seg, v)) => seg.briefs_per_term(v, col.num_terms()),
+                None => vec![0; col.num_terms()],
+            };
             let hits: Vec<(u64, (u64, u32))> = used
                 .iter()
                 .enumerate()
@@ -121,8 +122,6 @@ pub(super) struct NameGroup {
     pub(super) kind: EntityKind,
     /// Folded keys of every canonical name that resolves here (the `entity_key` terms).
     pub(super) keys: Vec<String>,
-    /// The briefs (their `brief_key`) that name it, ascending.
-    pub(super) briefs: Vec<u64>,
 }
 
 /// Per segment of the generation: term ordinal to group, per column.
@@ -152,6 +151,11 @@ pub(super) struct Names {
     pub(super) values: Vec<Values>,
     /// The folded words of each author (a value of `values[2]`).
     author_words: Vec<Vec<String>>,
+    /// Per segment of the generation, its briefs' facet columns by brief ordinal.
+    pub(super) rows: Vec<SegmentRows>,
+    /// Per group, the briefs (their `brief_key`) that name it, ascending: read on the first
+    /// `--entity` filter of the generation, as facets and the entities view never need them.
+    briefs: OnceLock<Vec<Vec<u64>>>,
 }
 
 /// The live head documents of a segment, ascending: one per brief, read from the `doc_kind`
@@ -268,10 +272,10 @@ impl Names {
             counts: Vec<Vec<u32>>,
         }
         let mut segs: Vec<Seg> = Vec::new();
-        let heads: Vec<Vec<DocId>> = searcher
+        let rows: Vec<SegmentRows> = searcher
             .segment_readers()
             .iter()
-            .map(live_heads)
+            .map(SegmentRows::read)
             .collect::<tantivy::Result<_>>()?;
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
             let ff = reader.fast_fields();
@@ -279,21 +283,15 @@ impl Names {
             for (_, name) in KIND_COLUMNS {
                 cols.push(ff.str(name)?);
             }
-            let mut counts: Vec<Vec<u32>> = cols
+            let counts: Vec<Vec<u32>> = cols
                 .iter()
-                .map(|c| vec![0u32; c.as_ref().map_or(0, |c| c.num_terms())])
+                .zip(&rows[si].entities)
+                .map(|(c, r)| match (c, r) {
+                    (Some(c), Some(r)) => rows[si].briefs_per_term(r, c.num_terms()),
+                    (Some(c), None) => vec![0; c.num_terms()],
+                    _ => Vec::new(),
+                })
                 .collect();
-            for &doc in &heads[si] {
-                for (c, col) in cols.iter().enumerate() {
-                    if let Some(col) = col {
-                        for ord in col.term_ords(doc) {
-                            if let Some(n) = counts[c].get_mut(ord as usize) {
-                                *n += 1;
-                            }
-                        }
-                    }
-                }
-            }
             segs.push(Seg { cols, counts });
         }
 
@@ -362,7 +360,6 @@ impl Names {
                     name,
                     kind: kind_of[i],
                     keys: Vec::new(),
-                    briefs: Vec::new(),
                 });
             }
         }
@@ -388,7 +385,6 @@ impl Names {
         let mut segments = Vec::new();
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
             let ff = reader.fast_fields();
-            let brief_key = ff.u64("brief_key")?;
             let kinds: Vec<Vec<u32>> = ord_key[si]
                 .iter()
                 .map(|m| {
@@ -403,27 +399,6 @@ impl Names {
                         .collect()
                 })
                 .collect();
-            let mut seen: Vec<u32> = Vec::new();
-            for &doc in &heads[si] {
-                let Some(key) = brief_key.first(doc) else {
-                    continue;
-                };
-                seen.clear();
-                for (c, col) in segs[si].cols.iter().enumerate() {
-                    if let Some(col) = col {
-                        seen.extend(
-                            col.term_ords(doc)
-                                .filter_map(|o| kinds[c].get(o as usize).copied())
-                                .filter(|&g| g != NONE),
-                        );
-                    }
-                }
-                seen.sort_unstable();
-                seen.dedup();
-                for &g in &seen {
-                    groups[g as usize].briefs.push(key);
-                }
-            }
             let mut counts = Vec::new();
             if let Some(col) = ff.str("entity_count")? {
                 let all: Vec<(u64, u64)> = (0..col.num_terms() as u64).map(|o| (o, o)).collect();
@@ -450,13 +425,8 @@ impl Names {
             }
             segments.push(SegmentNames { kinds, counts });
         }
-        for g in &mut groups {
-            g.briefs.sort_unstable();
-            g.briefs.dedup();
-        }
-        let values: Vec<Values> = VALUE_COLUMNS
-            .iter()
-            .map(|c| Values::read(searcher, c, &heads, &mut analyzer))
+        let values: Vec<Values> = (0..VALUE_COLUMNS.len())
+            .map(|i| Values::read(searcher, i, &rows, &mut analyzer))
             .collect::<tantivy::Result<_>>()?;
         let mut words = schema::fold_analyzer();
         let author_words = values[2]
@@ -472,7 +442,70 @@ impl Names {
             segments,
             values,
             author_words,
+            rows,
+            briefs: OnceLock::new(),
         })
+    }
+
+    /// The briefs (their `brief_key`) that name any of `groups`, as one set. `searcher` must
+    /// be the one these names were read from.
+    pub(super) fn briefs_of(
+        &self,
+        searcher: &Searcher,
+        groups: &[u32],
+    ) -> tantivy::Result<HashSet<u64>> {
+        if self.briefs.get().is_none() {
+            let read = self.read_briefs(searcher)?;
+            let _ = self.briefs.set(read);
+        }
+        let all = self.briefs.get().map(Vec::as_slice).unwrap_or_default();
+        Ok(groups
+            .iter()
+            .filter_map(|&g| all.get(g as usize))
+            .flat_map(|b| b.iter().copied())
+            .collect())
+    }
+
+    /// Every group's briefs: each live brief's names mapped to their groups.
+    fn read_briefs(&self, searcher: &Searcher) -> tantivy::Result<Vec<Vec<u64>>> {
+        let mut out: Vec<Vec<u64>> = vec![Vec::new(); self.groups.len()];
+        for (si, reader) in searcher.segment_readers().iter().enumerate() {
+            let (Some(seg), Some(rows)) = (self.segments.get(si), self.rows.get(si)) else {
+                continue;
+            };
+            let brief_key = reader.fast_fields().u64("brief_key")?;
+            let heads = super::ordinals::segment_heads(reader)?;
+            let mut seen: Vec<u32> = Vec::new();
+            for (ord, &head) in heads.iter().enumerate() {
+                if !rows.live.get(ord).copied().unwrap_or(false) {
+                    continue;
+                }
+                let Some(key) = brief_key.first(head) else {
+                    continue;
+                };
+                seen.clear();
+                for (c, col) in rows.entities.iter().enumerate() {
+                    if let (Some(col), Some(map)) = (col, seg.kinds.get(c)) {
+                        seen.extend(
+                            col.of(ord)
+                                .iter()
+                                .filter_map(|&o| map.get(o as usize).copied())
+                                .filter(|&g| g != NONE),
+                        );
+                    }
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &g in &seen {
+                    out[g as usize].push(key);
+                }
+            }
+        }
+        for b in &mut out {
+            b.sort_unstable();
+            b.dedup();
+        }
+        Ok(out)
     }
 
     /// The groups a typed name selects: the group of the name it folds to when the archive
@@ -536,15 +569,6 @@ impl NamesCache {
         }
         Ok(names)
     }
-}
-
-/// The briefs of `groups`, as one set.
-pub(super) fn briefs_of(names: &Names, groups: &[u32]) -> HashSet<u64> {
-    groups
-        .iter()
-        .filter_map(|&g| names.groups.get(g as usize))
-        .flat_map(|g| g.briefs.iter().copied())
-        .collect()
 }
 
 #[cfg(test)]

@@ -19,6 +19,26 @@ use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED}
 
 use crate::index::schema::doc_kind;
 
+/// Every head document of a segment, deleted or not, ascending: brief ordinal `o` is the
+/// brief whose head is the `o`-th.
+pub(super) fn segment_heads(reader: &SegmentReader) -> tantivy::Result<Vec<DocId>> {
+    let field = reader.schema().get_field("doc_kind")?;
+    let term = tantivy::Term::from_field_u64(field, doc_kind::HEAD);
+    let mut heads = Vec::new();
+    if let Some(mut postings) = reader
+        .inverted_index(field)?
+        .read_postings(&term, IndexRecordOption::Basic)?
+    {
+        heads.reserve(postings.doc_freq() as usize);
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            heads.push(doc);
+            doc = postings.advance();
+        }
+    }
+    Ok(heads)
+}
+
 /// The briefs of one segment, by ordinal.
 #[derive(Debug, Default)]
 pub(super) struct SegmentBriefs {
@@ -31,34 +51,14 @@ pub(super) struct SegmentBriefs {
 impl SegmentBriefs {
     /// Reads the head documents of `reader` from the `doc_kind` postings.
     fn read(reader: &SegmentReader) -> tantivy::Result<SegmentBriefs> {
-        let field = reader.schema().get_field("doc_kind")?;
-        let term = tantivy::Term::from_field_u64(field, doc_kind::HEAD);
-        let mut heads = Vec::new();
-        if let Some(mut postings) = reader
-            .inverted_index(field)?
-            .read_postings(&term, IndexRecordOption::Basic)?
-        {
-            heads.reserve(postings.doc_freq() as usize);
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                heads.push(doc);
-                doc = postings.advance();
-            }
-        }
         Ok(SegmentBriefs {
-            heads,
+            heads: segment_heads(reader)?,
             max_doc: reader.max_doc(),
         })
     }
 
-    /// How many briefs (live or deleted) the segment holds.
     pub(super) fn len(&self) -> usize {
         self.heads.len()
-    }
-
-    /// The head document of brief `ord`.
-    pub(super) fn head(&self, ord: usize) -> Option<DocId> {
-        self.heads.get(ord).copied()
     }
 
     /// The documents of brief `ord`.
