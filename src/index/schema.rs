@@ -11,7 +11,8 @@
 //! accent-folded, so `--region iran` matches "Iran" and never "Iranian Diaspora".
 
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -131,14 +132,30 @@ fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
     )
 }
 
+/// A whole-value text field no query scores (filters, keys, ids): indexed without the
+/// per-document length (fieldnorm) byte that only BM25 reads.
+fn key_field(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    )
+}
+
+/// A number filtered on by value or range, never scored: indexed and fast, no fieldnorms.
+fn filter_number() -> NumericOptions {
+    NumericOptions::default().set_indexed().set_fast()
+}
+
 /// Builds the schema this version of `briefs` writes.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
     b.add_u64_field("doc_kind", INDEXED | FAST);
-    b.add_text_field("brief_id", STRING | STORED | FAST);
+    b.add_text_field("brief_id", key_field("raw").set_stored().set_fast("raw"));
     b.add_u64_field("brief_key", FAST);
     b.add_text_field("source", STORED);
-    b.add_text_field("source_key", STRING | FAST);
+    b.add_text_field("source_key", key_field("raw").set_fast("raw"));
     b.add_u64_field("stamp", FAST);
     b.add_text_field("title", text_field(STEM, true).set_stored());
     b.add_text_field("heading", text_field(STEM, true).set_stored());
@@ -147,17 +164,17 @@ pub fn build() -> Schema {
     b.add_u64_field("passage_index", STORED);
     b.add_text_field("author", TextOptions::default().set_stored());
     b.add_text_field("author_facet", TextOptions::default().set_fast("raw"));
-    b.add_text_field("author_tok", text_field(FOLD, false));
-    b.add_text_field("author_key", text_field(KEY, false));
+    b.add_text_field("author_tok", key_field(FOLD));
+    b.add_text_field("author_key", key_field(KEY));
     b.add_text_field("topic", TextOptions::default().set_fast("raw"));
-    b.add_text_field("topic_key", text_field(KEY, false));
+    b.add_text_field("topic_key", key_field(KEY));
     b.add_text_field("region", TextOptions::default().set_fast("raw"));
-    b.add_text_field("region_key", text_field(KEY, false));
+    b.add_text_field("region_key", key_field(KEY));
     b.add_text_field("kind", TextOptions::default().set_stored());
     b.add_text_field("kind_facet", TextOptions::default().set_fast("raw"));
-    b.add_text_field("kind_key", text_field(KEY, false));
+    b.add_text_field("kind_key", key_field(KEY));
     b.add_text_field("date", STORED);
-    b.add_u64_field("day", INDEXED | FAST);
+    b.add_u64_field("day", filter_number());
     b.add_u64_field("year", FAST);
     b.add_text_field("brief_json", STORED);
     b.add_text_field("entity_key", text_field(KEY, false));
@@ -165,11 +182,11 @@ pub fn build() -> Schema {
     b.add_text_field("organization", TextOptions::default().set_fast("raw"));
     b.add_text_field("place", TextOptions::default().set_fast("raw"));
     b.add_text_field("entity_count", TextOptions::default().set_fast("raw"));
-    b.add_u64_field("event_day", INDEXED | FAST | STORED);
+    b.add_u64_field("event_day", filter_number().set_stored());
     b.add_text_field("event_text", STORED);
-    b.add_text_field("family", STRING | STORED);
-    b.add_text_field("name_key", STRING);
-    b.add_text_field("link_key", STRING);
+    b.add_text_field("family", key_field("raw").set_stored());
+    b.add_text_field("name_key", key_field("raw"));
+    b.add_text_field("link_key", key_field("raw"));
     b.build()
 }
 
