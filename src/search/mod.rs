@@ -19,7 +19,8 @@
 //! `ordinals` (matched briefs counted on brief ordinals, in the same pass as the top hits),
 //! `collect` (per-brief capping), `facets`, `highlight` and [`crop`] (the window of a passage a
 //! hit shows); `names` reads the archive's
-//! entity names, authors and facet values once per searcher generation; `analytics` answers
+//! entity names, authors and facet values once per searcher generation, over `rows` (each
+//! segment's facet columns by brief ordinal); `analytics` answers
 //! the entities and timeline views; `show` fetches one brief;
 //! [`related`] finds the briefs like one brief and those it cites and that cite it; [`query`] reads the query
 //! language.
