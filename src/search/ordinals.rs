@@ -68,6 +68,26 @@ impl SegmentBriefs {
         start..end
     }
 
+    /// The ordinal of the brief holding `doc` when it lies past brief `from` (whose documents
+    /// end before `doc`): galloping forward from `from`, a step or two for the next matching
+    /// brief, where a binary search over every head was a fifth of a one-word query at 100,000
+    /// briefs (perf). `None` when `doc` is not past `from`.
+    #[inline]
+    pub(super) fn ord_after(&self, from: usize, doc: DocId) -> Option<usize> {
+        let heads = &self.heads;
+        let mut lo = from.checked_add(1)?;
+        if heads.get(lo).is_none_or(|&h| h > doc) {
+            return None;
+        }
+        let mut step = 1;
+        while heads.get(lo + step).is_some_and(|&h| h <= doc) {
+            lo += step;
+            step *= 2;
+        }
+        let end = (lo + step).min(heads.len());
+        Some(lo + heads[lo..end].partition_point(|&h| h <= doc) - 1)
+    }
+
     /// The ordinal of the brief holding `doc`, or `None` for a document before any head.
     pub(super) fn ord_of(&self, doc: DocId) -> Option<usize> {
         self.heads.partition_point(|&h| h <= doc).checked_sub(1)
@@ -99,7 +119,10 @@ impl OrdCursor {
         if self.range.contains(&doc) {
             return Some(self.ord);
         }
-        let ord = self.briefs.ord_of(doc)?;
+        let ord = match self.briefs.ord_after(self.ord, doc) {
+            Some(ord) => ord,
+            None => self.briefs.ord_of(doc)?,
+        };
         self.ord = ord;
         self.range = self.briefs.docs(ord);
         Some(ord)
@@ -271,6 +294,24 @@ mod tests {
         assert_eq!(b.docs(3), 9..12);
         assert_eq!(b.docs(4), 12..12);
         assert_eq!(briefs(&[2], 5).ord_of(1), None);
+    }
+
+    #[test]
+    fn galloping_forward_agrees_with_the_binary_search() {
+        let heads: Vec<DocId> = (0..500).map(|i| i * 4 + (i % 3)).collect();
+        let b = briefs(&heads, 2_000);
+        for from in [0, 1, 5, 100, 498] {
+            for doc in b.docs(from).end..2_000 {
+                assert_eq!(
+                    b.ord_after(from, doc),
+                    b.ord_of(doc),
+                    "from {from} doc {doc}"
+                );
+            }
+        }
+        assert_eq!(b.ord_after(3, 0), None);
+        assert_eq!(b.ord_after(499, 1_999), None);
+        assert_eq!(b.ord_after(usize::MAX, 5), None);
     }
 
     #[test]
