@@ -24,7 +24,6 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         doc.add_u64(f.brief_key, key);
         doc.add_text(f.source, &brief.source);
         doc.add_text(f.source_key, &file.key);
-        doc.add_text(f.title, &brief.title);
         doc.add_text(f.family, &family);
         for a in &brief.authors {
             doc.add_text(f.author, &a.name);
@@ -87,6 +86,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
     let mut head = TantivyDocument::default();
     head.add_u64(f.doc_kind, doc_kind::HEAD);
     common(&mut head);
+    head.add_text(f.title, &brief.title);
     facets(&mut head);
     head.add_u64(f.stamp, file.stamp);
     head.add_text(f.exact, &brief.title);
@@ -119,6 +119,7 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.doc_kind, doc_kind::PASSAGE);
         common(&mut doc);
+        doc.add_text(f.title, &brief.title);
         doc.add_u64(f.passage_index, p.index as u64);
         if let Some(h) = &p.heading {
             doc.add_text(f.heading, h);
@@ -135,6 +136,8 @@ pub fn brief_documents(f: &Fields, brief: &Brief, file: &FoundFile) -> Vec<Tanti
     for e in &brief.events {
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.doc_kind, doc_kind::EVENT);
+        // No title: no word, phrase or title query can match an event document, so searches
+        // need not exclude them (`search::plan::compose`); the timeline reads the head's.
         common(&mut doc);
         doc.add_u64(f.event_day, crate::text::date::yyyymmdd(e.date));
         doc.add_text(f.event_text, &e.text);

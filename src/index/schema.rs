@@ -21,7 +21,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Version of the on-disk layout; an index written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Folded and stemmed analyser for body, title and heading text.
 pub const STEM: &str = "briefs_stem";

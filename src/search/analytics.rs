@@ -131,8 +131,21 @@ impl Engine {
         )?;
         resp.total_events = rows.len() as u64;
         let limit = if req.limit == 0 { 200 } else { req.limit };
+        let layout = self.layouts.get(&searcher)?;
         for (_, addr) in rows.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;
+            // Event documents do not carry the title (`index::documents`): their head does.
+            let title = match layout.segment(addr.segment_ord).head_of(addr.doc_id) {
+                Some(head) => {
+                    let head: TantivyDocument =
+                        searcher.doc(DocAddress::new(addr.segment_ord, head))?;
+                    head.get_first(f.title)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                        .unwrap_or_default()
+                }
+                None => String::new(),
+            };
             let text_of = |field| {
                 doc.get_first(field)
                     .and_then(|v| v.as_str())
@@ -152,7 +165,7 @@ impl Engine {
                 ),
                 text: text_of(f.event_text),
                 brief_id: text_of(f.brief_id),
-                title: text_of(f.title),
+                title,
                 passage: doc
                     .get_first(f.passage_index)
                     .and_then(|v| v.as_u64())

@@ -88,6 +88,11 @@ impl SegmentBriefs {
         Some(lo + heads[lo..end].partition_point(|&h| h <= doc) - 1)
     }
 
+    /// The head document of the brief holding `doc`.
+    pub(super) fn head_of(&self, doc: DocId) -> Option<DocId> {
+        self.ord_of(doc).and_then(|o| self.heads.get(o).copied())
+    }
+
     /// The ordinal of the brief holding `doc`, or `None` for a document before any head.
     pub(super) fn ord_of(&self, doc: DocId) -> Option<usize> {
         self.heads.partition_point(|&h| h <= doc).checked_sub(1)

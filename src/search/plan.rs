@@ -335,6 +335,10 @@ impl Engine {
         excluded: Vec<Box<dyn Query>>,
     ) -> Box<dyn Query> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Event documents carry no searchable text (nor the title: `index::documents`), so a
+        // query with a required text clause never matches one; only filters alone must shut
+        // them out. (Excluding them from every search was a tenth of a one-word query.)
+        let text = !required.is_empty() || !words.is_empty();
         for q in required.into_iter().chain(words) {
             parts.push((Occur::Must, q));
         }
@@ -350,7 +354,9 @@ impl Engine {
         for q in excluded {
             parts.push((Occur::MustNot, Box::new(Exclusion(q))));
         }
-        parts.push((Occur::MustNot, kind_query(&self.bi.fields, doc_kind::EVENT)));
+        if !text {
+            parts.push((Occur::MustNot, kind_query(&self.bi.fields, doc_kind::EVENT)));
+        }
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
             parts.push((Occur::Must, Box::new(AllQuery)));
         }
