@@ -206,6 +206,8 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     }
     report.stages.discover = t.elapsed().as_secs_f64();
 
+    // Brief ids written by this run's earlier batches: a later copy must replace them.
+    let mut written: HashSet<String> = HashSet::new();
     progress.start(to_read.len() as u64);
     let batch = opts.batch_files.max(1);
     for chunk in to_read.chunks(batch) {
@@ -215,8 +217,9 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
 
         let t = Instant::now();
         let work = keep_briefs(parsed, &state, &discovered, &mut report);
-        let (briefs, passages) =
-            write_batch(&pool, &writer, &bi.fields, &work).map_err(|e| diagnose(&bi.dir, e))?;
+        let deletes = needed_deletes(&work, &state, &mut written);
+        let (briefs, passages) = write_batch(&pool, &writer, &bi.fields, &work, &deletes)
+            .map_err(|e| diagnose(&bi.dir, e))?;
         report.briefs_indexed += briefs;
         report.passages_indexed += passages;
         report.stages.index += t.elapsed().as_secs_f64();
@@ -358,26 +361,66 @@ fn keep_briefs<'a>(
 
 /// Builds every file's documents on the pool and hands each file's deletes and adds to the
 /// writer as one batch; returns the briefs and passages written.
+/// Which deletes a batch's files need before their new documents go in.
+struct Deletes {
+    /// The index holds documents from this file: delete them by its key.
+    file: bool,
+    /// Per brief: a brief with its id is in the index or was written earlier in this run.
+    ids: Vec<bool>,
+}
+
+/// The deletes `work` needs: only for what the index or this run's earlier batches hold.
+/// Every delete term is looked up in every segment at commit, so a delete per file and per
+/// brief on a new archive (nothing to delete) cost commit time for nothing; `written`
+/// remembers this run's ids.
+fn needed_deletes(
+    work: &[(&FoundFile, Vec<Brief>)],
+    state: &IndexState,
+    written: &mut HashSet<String>,
+) -> Vec<Deletes> {
+    let deletes = work
+        .iter()
+        .map(|(file, briefs)| Deletes {
+            file: state.files.contains_key(&file.key),
+            ids: briefs
+                .iter()
+                .map(|b| state.ids.contains_key(&b.id) || written.contains(&b.id))
+                .collect(),
+        })
+        .collect();
+    for (_, briefs) in work {
+        written.extend(briefs.iter().map(|b| b.id.clone()));
+    }
+    deletes
+}
+
 fn write_batch(
     pool: &rayon::ThreadPool,
     writer: &IndexWriter,
     fields: &Fields,
     work: &[(&FoundFile, Vec<Brief>)],
+    deletes: &[Deletes],
 ) -> Result<(usize, usize)> {
     let run_lock = std::sync::Mutex::new(());
     let results: Vec<Result<(usize, usize)>> = pool.install(|| {
         work.par_iter()
-            .map(|(file, briefs)| {
-                let mut ops = vec![UserOperation::Delete(Term::from_field_text(
-                    fields.source_key,
-                    &file.key,
-                ))];
-                let mut passages = 0;
-                for b in briefs {
+            .zip(deletes)
+            .map(|((file, briefs), del)| {
+                let mut ops = Vec::new();
+                if del.file {
                     ops.push(UserOperation::Delete(Term::from_field_text(
-                        fields.brief_id,
-                        &b.id,
+                        fields.source_key,
+                        &file.key,
                     )));
+                }
+                let mut passages = 0;
+                for (b, &delete) in briefs.iter().zip(&del.ids) {
+                    if delete {
+                        ops.push(UserOperation::Delete(Term::from_field_text(
+                            fields.brief_id,
+                            &b.id,
+                        )));
+                    }
                     passages += b.passages.len();
                     ops.extend(
                         brief_documents(fields, b, file)
@@ -441,4 +484,47 @@ pub(super) fn commit(writer: &mut IndexWriter, started_at: &str, complete: bool)
     prepared.set_payload(&serde_json::to_string(&info).unwrap_or_default());
     prepared.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn file(key: &str) -> FoundFile {
+        FoundFile {
+            path: PathBuf::from(key),
+            key: key.to_string(),
+            size: 1,
+            stamp: 1,
+            format: Format::Saved,
+        }
+    }
+
+    fn brief(id: &str) -> Brief {
+        Brief {
+            id: id.to_string(),
+            ..Brief::default()
+        }
+    }
+
+    #[test]
+    fn deletes_only_what_the_index_or_an_earlier_batch_holds() {
+        let mut state = IndexState::default();
+        state.files.insert("/old".into(), Default::default());
+        state.ids.insert("kept".into(), "/old".into());
+        let (old, new, later) = (file("/old"), file("/new"), file("/later"));
+        let mut written = HashSet::new();
+        let first = vec![(&old, vec![brief("kept")]), (&new, vec![brief("fresh")])];
+        let d = needed_deletes(&first, &state, &mut written);
+        assert!(d[0].file && d[0].ids == [true], "a file the index holds");
+        assert!(
+            !d[1].file && d[1].ids == [false],
+            "a new file with a new id"
+        );
+        // A later batch of the same run repeats an id: the earlier copy must go.
+        let second = vec![(&later, vec![brief("fresh"), brief("other")])];
+        let d = needed_deletes(&second, &state, &mut written);
+        assert!(!d[0].file && d[0].ids == [true, false]);
+    }
 }
