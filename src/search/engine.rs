@@ -3,13 +3,14 @@
 use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::schema::Value;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::collect::merge_capped;
 use super::crop;
 use super::highlight::HighlightTerms;
 use super::names::NamesCache;
-use super::ordinals::{BriefCounter, BriefLayouts, BriefMatches};
+use super::newest::NewestFirst;
+use super::ordinals::{BriefCounter, BriefLayouts, BriefMatches, Layout};
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
@@ -176,7 +177,15 @@ impl Engine {
         }
         let mut fetch = (want * 3).max(32);
         let stats = PassageStats::new(searcher, &self.bi.fields);
-        let (mut raw, fruit) = fetch_top(searcher, q, sort, fetch, &stats, Some(counter.clone()))?;
+        let (mut raw, fruit) = fetch_top(
+            searcher,
+            q,
+            sort,
+            fetch,
+            &stats,
+            &counter.layout,
+            Some(counter.clone()),
+        )?;
         let fruit = fruit.unwrap_or_default();
         loop {
             let exhausted = raw.len() < fetch;
@@ -186,7 +195,7 @@ impl Engine {
                 return Ok((out, fruit));
             }
             fetch *= 4;
-            raw = fetch_top(searcher, q, sort, fetch, &stats, None)?.0;
+            raw = fetch_top(searcher, q, sort, fetch, &stats, &counter.layout, None)?.0;
         }
     }
 
@@ -252,6 +261,7 @@ fn fetch_top(
     sort: Sort,
     fetch: usize,
     stats: &PassageStats,
+    layout: &Layout,
     counter: Option<BriefCounter>,
 ) -> Result<(Hits, Option<BriefMatches>)> {
     Ok(match sort {
@@ -261,13 +271,11 @@ fn fetch_top(
             stats,
         )?,
         Sort::Date => {
-            let (top, fruit) = searcher.search(
-                q,
-                &(
-                    TopDocs::with_limit(fetch).order_by_u64_field("day", Order::Desc),
-                    counter,
-                ),
-            )?;
+            let newest = NewestFirst {
+                layout: layout.clone(),
+                limit: fetch,
+            };
+            let (top, fruit) = searcher.search(q, &(newest, counter))?;
             (top.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
         }
     })

@@ -17,7 +17,7 @@
 //! surface, defaults, validation), [`response`] the answers; `engine` runs a search through
 //! `plan` (query words to tantivy queries, typo correction, prefix expansion), `filters`,
 //! `ordinals` (matched briefs counted on brief ordinals, in the same pass as the top hits),
-//! `collect` (per-brief capping), `facets`, `highlight` and [`crop`] (the window of a passage a
+//! `collect` (per-brief capping), `newest` (date-sorted top hits), `facets`, `highlight` and [`crop`] (the window of a passage a
 //! hit shows); `names` reads the archive's
 //! entity names, authors and facet values once per searcher generation, over `rows` (each
 //! segment's facet columns by brief ordinal); `analytics` answers
@@ -34,6 +34,7 @@ mod facets;
 mod filters;
 mod highlight;
 mod names;
+mod newest;
 mod ordinals;
 mod plan;
 pub mod query;

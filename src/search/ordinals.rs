@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::index::SegmentId;
@@ -46,6 +46,8 @@ pub(super) struct SegmentBriefs {
     heads: Vec<DocId>,
     /// One past the segment's last document.
     max_doc: DocId,
+    /// Each brief's day (`YYYYMMDD`, 0 when undated), read on the first date-sorted search.
+    days: OnceLock<Arc<Vec<u32>>>,
 }
 
 impl SegmentBriefs {
@@ -54,7 +56,22 @@ impl SegmentBriefs {
         Ok(SegmentBriefs {
             heads: segment_heads(reader)?,
             max_doc: reader.max_doc(),
+            days: OnceLock::new(),
         })
+    }
+
+    /// Each brief's day by ordinal (0 when undated), from its head document's `day`.
+    pub(super) fn days(&self, reader: &SegmentReader) -> tantivy::Result<Arc<Vec<u32>>> {
+        if let Some(d) = self.days.get() {
+            return Ok(d.clone());
+        }
+        let col = reader.fast_fields().u64("day")?;
+        let days = self
+            .heads
+            .iter()
+            .map(|&h| col.first(h).map_or(0, |d| d as u32))
+            .collect();
+        Ok(self.days.get_or_init(|| Arc::new(days)).clone())
     }
 
     pub(super) fn len(&self) -> usize {
@@ -283,6 +300,7 @@ mod tests {
         SegmentBriefs {
             heads: heads.to_vec(),
             max_doc,
+            days: OnceLock::new(),
         }
     }
 
