@@ -108,7 +108,7 @@ impl<'a> FacetTally<'a> {
 
     /// Counts brief ordinal `ord` of segment `s`.
     fn add(&mut self, s: usize, ord: usize) {
-        let (Some(rows), Some(seg)) = (self.names.rows.get(s), self.names.segments.get(s)) else {
+        let Some(rows) = self.names.rows.get(s) else {
             return;
         };
         self.brief += 1;
@@ -122,11 +122,8 @@ impl<'a> FacetTally<'a> {
             }
         };
         for (i, col) in rows.values.iter().enumerate() {
-            let (Some(col), Some(map)) = (col, self.names.values[i].segments.get(s)) else {
-                continue;
-            };
-            for &t in col.of(ord) {
-                if let Some(&v) = map.get(t as usize) {
+            if let Some(col) = col {
+                for &v in col.of(ord) {
                     bump(&mut self.values[i], &mut self.last[i], v);
                 }
             }
@@ -140,13 +137,9 @@ impl<'a> FacetTally<'a> {
             .last_mut()
             .map(Vec::as_mut_slice)
             .unwrap_or_default();
-        for (c, col) in rows.entities.iter().enumerate() {
-            if let (Some(col), Some(map)) = (col, seg.kinds.get(c)) {
-                for &t in col.of(ord) {
-                    if let Some(&g) = map.get(t as usize) {
-                        bump(&mut self.entities, last, g);
-                    }
-                }
+        for col in rows.entities.iter().flatten() {
+            for &g in col.of(ord) {
+                bump(&mut self.entities, last, g);
             }
         }
     }

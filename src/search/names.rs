@@ -151,7 +151,8 @@ pub(super) struct Names {
     pub(super) values: Vec<Values>,
     /// The folded words of each author (a value of `values[2]`).
     author_words: Vec<Vec<String>>,
-    /// Per segment of the generation, its briefs' facet columns by brief ordinal.
+    /// Per segment of the generation, its briefs' facet values by brief ordinal: value ids of
+    /// [`Self::values`] and name-group ids of [`Self::groups`] ([`NONE`] for none).
     pub(super) rows: Vec<SegmentRows>,
     /// Per group, the briefs (their `brief_key`) that name it, ascending: read on the first
     /// `--entity` filter of the generation, as facets and the entities view never need them.
@@ -428,6 +429,21 @@ impl Names {
         let values: Vec<Values> = (0..VALUE_COLUMNS.len())
             .map(|i| Values::read(searcher, i, &rows, &mut analyzer))
             .collect::<tantivy::Result<_>>()?;
+        // From here on the rows hold what facets count: value and name-group ids, not term
+        // ordinals (one lookup less per value of every matched brief).
+        let mut rows = rows;
+        for (si, seg) in rows.iter_mut().enumerate() {
+            for (i, col) in seg.values.iter_mut().enumerate() {
+                if let (Some(col), Some(map)) = (col, values[i].segments.get(si)) {
+                    col.map_values(map);
+                }
+            }
+            for (c, col) in seg.entities.iter_mut().enumerate() {
+                if let (Some(col), Some(map)) = (col, segments[si].kinds.get(c)) {
+                    col.map_values(map);
+                }
+            }
+        }
         let mut words = schema::fold_analyzer();
         let author_words = values[2]
             .names
@@ -470,7 +486,7 @@ impl Names {
     fn read_briefs(&self, searcher: &Searcher) -> tantivy::Result<Vec<Vec<u64>>> {
         let mut out: Vec<Vec<u64>> = vec![Vec::new(); self.groups.len()];
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
-            let (Some(seg), Some(rows)) = (self.segments.get(si), self.rows.get(si)) else {
+            let Some(rows) = self.rows.get(si) else {
                 continue;
             };
             let brief_key = reader.fast_fields().u64("brief_key")?;
@@ -484,15 +500,8 @@ impl Names {
                     continue;
                 };
                 seen.clear();
-                for (c, col) in rows.entities.iter().enumerate() {
-                    if let (Some(col), Some(map)) = (col, seg.kinds.get(c)) {
-                        seen.extend(
-                            col.of(ord)
-                                .iter()
-                                .filter_map(|&o| map.get(o as usize).copied())
-                                .filter(|&g| g != NONE),
-                        );
-                    }
+                for col in rows.entities.iter().flatten() {
+                    seen.extend(col.of(ord).iter().filter(|&&g| g != NONE));
                 }
                 seen.sort_unstable();
                 seen.dedup();

@@ -15,7 +15,7 @@ use super::names::{KIND_COLUMNS, VALUE_COLUMNS};
 use super::ordinals::segment_heads;
 
 /// One column's values by brief ordinal: brief `o` holds `values[bounds[o].0..bounds[o].1]`
-/// (term ordinals for text columns, the value itself for numbers).
+/// (term ordinals for text columns as read, the value itself for numbers).
 #[derive(Debug, Default)]
 pub(super) struct Rows {
     bounds: Vec<(u32, u32)>,
@@ -29,6 +29,13 @@ impl Rows {
         match self.bounds.get(ord) {
             Some(&(s, e)) => self.values.get(s as usize..e as usize).unwrap_or(&[]),
             None => &[],
+        }
+    }
+
+    /// Replaces each value `v` by `map[v]` (by `u32::MAX` when `map` has no entry).
+    pub(super) fn map_values(&mut self, map: &[u32]) {
+        for v in &mut self.values {
+            *v = map.get(*v as usize).copied().unwrap_or(u32::MAX);
         }
     }
 
