@@ -145,11 +145,22 @@ impl SegmentRows {
     /// How many live briefs hold each of `num_terms` term ordinals in `rows`.
     pub(super) fn briefs_per_term(&self, rows: &Rows, num_terms: usize) -> Vec<u32> {
         let mut used = vec![0u32; num_terms];
-        for (ord, _) in self.live.iter().enumerate().filter(|(_, l)| **l) {
-            for &t in rows.of(ord) {
-                if let Some(u) = used.get_mut(t as usize) {
-                    *u += 1;
-                }
+        let mut add = |t: u32, n: i32| {
+            if let Some(u) = used.get_mut(t as usize) {
+                *u = u.wrapping_add_signed(n);
+            }
+        };
+        let assigned: usize = rows.bounds.iter().map(|(s, e)| (e - s) as usize).sum();
+        if assigned == rows.values.len() {
+            // Every value belongs to a brief: count them all in one pass, then take the
+            // deleted briefs' values back out (there are few).
+            rows.values.iter().for_each(|&t| add(t, 1));
+            for (ord, _) in self.live.iter().enumerate().filter(|(_, l)| !**l) {
+                rows.of(ord).iter().for_each(|&t| add(t, -1));
+            }
+        } else {
+            for (ord, _) in self.live.iter().enumerate().filter(|(_, l)| **l) {
+                rows.of(ord).iter().for_each(|&t| add(t, 1));
             }
         }
         used
@@ -159,6 +170,26 @@ impl SegmentRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn briefs_per_term_counts_live_briefs_only_on_both_paths() {
+        let seg = SegmentRows {
+            live: vec![true, false, true],
+            ..SegmentRows::default()
+        };
+        // Every value assigned to a brief (the one-pass path).
+        let all = Rows {
+            bounds: vec![(0, 2), (2, 4), (4, 5)],
+            values: vec![0, 1, 1, 2, 0],
+        };
+        assert_eq!(seg.briefs_per_term(&all, 3), vec![2, 1, 0]);
+        // A value no brief owns (a document that is no head): brief by brief.
+        let some = Rows {
+            bounds: vec![(0, 2), (3, 5), (5, 6)],
+            values: vec![0, 1, 2, 1, 2, 0],
+        };
+        assert_eq!(seg.briefs_per_term(&some, 3), vec![2, 1, 0]);
+    }
 
     #[test]
     fn rows_follow_heads_and_skip_other_documents() {
