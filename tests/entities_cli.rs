@@ -73,6 +73,42 @@ fn entity_filter_keeps_briefs_and_ranks_mentions_higher() {
     assert!(browse.hits.iter().all(|h| h.text.contains("Muttaqi")));
 }
 
+/// Browsing with an entity filter lists passages: a dated event that names the place ("Technical
+/// teams meet in Islam Qala", a timeline entry of the parse fixture) is neither a hit nor counted.
+#[test]
+fn entity_browse_lists_passages_not_events() {
+    let d = index();
+    let t: TimelineResponse = run(&d, &["timeline", "--entity", "Islam Qala"]);
+    assert!(
+        t.events.iter().any(|e| e.text.contains("Islam Qala")),
+        "the fixture has an event naming the place: {:?}",
+        t.events
+    );
+    let every: SearchResponse = run(
+        &d,
+        &[
+            "search",
+            "--entity",
+            "Islam Qala",
+            "--per-brief",
+            "100",
+            "--limit",
+            "100",
+        ],
+    );
+    assert!(!every.hits.is_empty());
+    assert_eq!(
+        every.total_passages as usize,
+        every.hits.len(),
+        "{:?}",
+        every.hits
+    );
+    assert!(every
+        .hits
+        .iter()
+        .all(|h| !h.text.is_empty() && h.passage.is_some()));
+}
+
 /// The case issue 12 reports, on the seed brief: the facet counts a person the passages
 /// matching the query do not name, and the filter on that person returns the brief.
 #[test]

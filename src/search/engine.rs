@@ -99,7 +99,14 @@ impl Engine {
                 let q = self.compose_browse(&filters, None);
                 match &filters.mentions {
                     Some(m) => {
-                        let l = self.compose(vec![m.box_clone()], &filters, None, vec![], vec![]);
+                        let l = self.compose(
+                            vec![m.box_clone()],
+                            &filters,
+                            None,
+                            vec![],
+                            vec![],
+                            false,
+                        );
                         let (hits, listed) =
                             self.top(&searcher, &*l, Sort::Date, want, per_brief, &counter)?;
                         let counted = searcher.search(&*q, &counter)?;

@@ -53,6 +53,12 @@ impl Plan {
     pub(super) fn tiered(&self) -> bool {
         self.words.len() > 1
     }
+
+    /// Whether the plan requires a text clause (a word, phrase or title term), which no event
+    /// document can match.
+    pub(super) fn textual(&self) -> bool {
+        !self.required.is_empty() || !self.words.is_empty()
+    }
 }
 
 impl Engine {
@@ -325,7 +331,13 @@ impl Engine {
         None
     }
 
-    /// `required AND words AND filters AND NOT excluded`.
+    /// `required AND words AND filters AND NOT excluded`, never an event document.
+    ///
+    /// `shuts_out_events` says a required clause or word can only match documents with text
+    /// (a query word, phrase or title term, the head-only clause): event documents carry no
+    /// searchable text, nor the title (`index::documents`), so they need no exclusion then,
+    /// which spares every search a `MustNot` over the event postings (a tenth of a one-word
+    /// query). Filters and entity mentions alone do match events and pass `false`.
     pub(super) fn compose(
         &self,
         required: Vec<Box<dyn Query>>,
@@ -333,12 +345,9 @@ impl Engine {
         skip: Option<Group>,
         words: Vec<Box<dyn Query>>,
         excluded: Vec<Box<dyn Query>>,
+        shuts_out_events: bool,
     ) -> Box<dyn Query> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        // Event documents carry no searchable text (nor the title: `index::documents`), so a
-        // query with a required text clause never matches one; only filters alone must shut
-        // them out. (Excluding them from every search was a tenth of a one-word query.)
-        let text = !required.is_empty() || !words.is_empty();
         for q in required.into_iter().chain(words) {
             parts.push((Occur::Must, q));
         }
@@ -354,7 +363,7 @@ impl Engine {
         for q in excluded {
             parts.push((Occur::MustNot, Box::new(Exclusion(q))));
         }
-        if !text {
+        if !shuts_out_events {
             parts.push((Occur::MustNot, kind_query(&self.bi.fields, doc_kind::EVENT)));
         }
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
@@ -376,6 +385,7 @@ impl Engine {
             skip,
             cloned(&plan.words),
             cloned(&plan.excluded),
+            plan.textual(),
         )
     }
 
@@ -387,6 +397,7 @@ impl Engine {
             skip,
             vec![],
             vec![],
+            true,
         )
     }
 
@@ -407,7 +418,7 @@ impl Engine {
             plan.required.iter().map(|q| q.box_clone()).collect();
         required.push(any);
         let excluded = plan.excluded.iter().map(|q| q.box_clone()).collect();
-        self.compose(required, filters, skip, vec![], excluded)
+        self.compose(required, filters, skip, vec![], excluded, plan.textual())
     }
 }
 
