@@ -12,19 +12,27 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::schema::{doc_kind, Fields};
 use crate::error::{Error, Result};
-use crate::model::Brief;
+use crate::model::{Brief, Passage};
 
 /// The JSON the head document stores: the brief without its passages' texts.
+///
+/// Serialised straight from a copy whose passages have empty texts: going through a
+/// `serde_json::Value` tree first was ~8% of the parse workers' time at ingest (perf).
 pub fn brief_json(brief: &Brief) -> String {
-    let mut value = serde_json::to_value(brief).unwrap_or_default();
-    if let Some(passages) = value.get_mut("passages").and_then(|p| p.as_array_mut()) {
-        for p in passages {
-            if let Some(text) = p.get_mut("text") {
-                *text = serde_json::Value::String(String::new());
-            }
-        }
-    }
-    value.to_string()
+    let passages = brief
+        .passages
+        .iter()
+        .map(|p| Passage {
+            index: p.index,
+            heading: p.heading.clone(),
+            text: String::new(),
+        })
+        .collect();
+    let stored = Brief {
+        passages,
+        ..brief.clone()
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
 }
 
 /// Reads the brief whose head document is `head` without its passages' texts (left empty).
@@ -81,7 +89,6 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Passage;
 
     #[test]
     fn the_stored_json_keeps_everything_but_the_passage_texts() {
