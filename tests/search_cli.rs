@@ -462,6 +462,39 @@ fn other_schema_version_asks_for_rebuild() {
     assert_eq!(r["briefs_total"], 8);
 }
 
+/// `briefs demo` owns index/: one written by another schema version is rebuilt, with a note,
+/// where every other command refuses it (the test above).
+#[test]
+fn demo_rebuilds_its_index_of_another_schema_version() {
+    let d = tempfile::tempdir().unwrap();
+    common::copy_dir(&common::fixture("archive"), &d.path().join("corpus"));
+    let first = briefs()
+        .current_dir(d.path())
+        .args(["demo", "water"])
+        .output()
+        .unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    std::fs::write(
+        d.path().join("index/briefs-index.json"),
+        r#"{"schema_version":999}"#,
+    )
+    .unwrap();
+    let again = briefs()
+        .current_dir(d.path())
+        .args(["demo", "water"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{stderr}");
+    assert!(stderr.contains("schema version 999"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(stdout.contains("8 briefs"), "{stdout}");
+}
+
 /// A word in a brief's title lifts that brief's passages above a passage of another brief
 /// that has the word only in its text, all else equal (issue 12 keeps "title matches count
 /// more" while lowering the title's weight).

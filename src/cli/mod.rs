@@ -576,14 +576,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(a) => eval(a, style),
         Command::Export(a) => export(a),
         Command::Demo(a) => {
-            let report = run_ingest(
-                IngestOptions {
-                    roots: vec![PathBuf::from("corpus")],
-                    index_dir: PathBuf::from("index"),
-                    ..IngestOptions::default()
-                },
-                false,
-            )?;
+            let opts = IngestOptions {
+                roots: vec![PathBuf::from("corpus")],
+                index_dir: PathBuf::from("index"),
+                ..IngestOptions::default()
+            };
+            // The demo owns index/: one written by an older briefs is rebuilt, not refused.
+            let report = match run_ingest(opts.clone(), false) {
+                Err(e) if matches!(e.downcast_ref(), Some(briefs::Error::SchemaVersion { .. })) => {
+                    eprintln!("note: {e:#}; the demo rebuilds its own index/");
+                    run_ingest(
+                        IngestOptions {
+                            rebuild: true,
+                            ..opts
+                        },
+                        false,
+                    )?
+                }
+                r => r?,
+            };
             out(&present::ingest(&report, style))?;
             out("\n")?;
             let mut params = RequestParams::new();
