@@ -80,10 +80,14 @@ fn unreadable(id: &str, why: String) -> Error {
 }
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    first_text(doc, field).unwrap_or_default()
+}
+
+/// The first stored text of `field` in a fetched document.
+pub fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
+        .map(str::to_string)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use super::response::{Correction, EntitiesResponse, EntityCount, TimelineEvent, 
 use super::Engine;
 use crate::error::{Error, Result};
 use crate::index::schema::doc_kind;
+use crate::index::stored::first_text;
 
 impl Engine {
     /// The set of briefs a request matches, as the search would choose it; `None` means every
@@ -132,26 +133,27 @@ impl Engine {
         resp.total_events = rows.len() as u64;
         let limit = if req.limit == 0 { 200 } else { req.limit };
         let layout = self.layouts.get(&searcher)?;
+        // Event documents do not carry the title (`index::documents`): their head does, read
+        // once per brief however many of its events are listed.
+        let mut titles: HashMap<DocAddress, String> = HashMap::new();
         for (_, addr) in rows.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            // Event documents do not carry the title (`index::documents`): their head does.
             let title = match layout.segment(addr.segment_ord).head_of(addr.doc_id) {
                 Some(head) => {
-                    let head: TantivyDocument =
-                        searcher.doc(DocAddress::new(addr.segment_ord, head))?;
-                    head.get_first(f.title)
-                        .and_then(|v| v.as_str())
-                        .map(str::to_string)
-                        .unwrap_or_default()
+                    let head = DocAddress::new(addr.segment_ord, head);
+                    match titles.get(&head) {
+                        Some(t) => t.clone(),
+                        None => {
+                            let doc: TantivyDocument = searcher.doc(head)?;
+                            let t = first_text(&doc, f.title).unwrap_or_default();
+                            titles.insert(head, t.clone());
+                            t
+                        }
+                    }
                 }
                 None => String::new(),
             };
-            let text_of = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-                    .unwrap_or_default()
-            };
+            let text_of = |field| first_text(&doc, field).unwrap_or_default();
             let day = doc
                 .get_first(f.event_day)
                 .and_then(|v| v.as_u64())

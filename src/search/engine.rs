@@ -16,6 +16,7 @@ use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
 use super::stats::PassageStats;
 use crate::error::{Error, Result};
+use crate::index::stored::first_text;
 use crate::index::BriefIndex;
 
 /// A reusable searcher over one index; cheap to query many times.
@@ -216,11 +217,7 @@ impl Engine {
     ) -> Result<Hit> {
         let f = &self.bi.fields;
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let text_of = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
+        let text_of = |field| first_text(&doc, field);
         let text = text_of(f.text).unwrap_or_default();
         let matches = terms.matches(&text);
         let mut highlights: Vec<[usize; 2]> = matches.iter().map(|m| m.range).collect();

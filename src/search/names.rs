@@ -20,13 +20,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use tantivy::columnar::StrColumn;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 use super::collect::for_each_term;
 use super::highlight::tokens;
+use super::ordinals::segment_heads;
 use super::rows::SegmentRows;
-use crate::index::schema::{self, doc_kind};
+use crate::index::schema;
 use crate::model::EntityKind;
 
 /// The head-document columns holding canonical names, one per kind.
@@ -48,16 +48,15 @@ pub(super) struct Values {
     pub(super) names: Vec<String>,
     /// Folded name → value.
     keys: HashMap<String, u32>,
-    /// Per segment ordinal of the generation: term ordinal → value (or [`NONE`]).
-    pub(super) segments: Vec<Vec<u32>>,
 }
 
 impl Values {
-    /// Reads column `i` of [`VALUE_COLUMNS`] over the live briefs of `rows` (per segment).
+    /// Reads column `i` of [`VALUE_COLUMNS`] over the live briefs of `rows` (per segment), and
+    /// turns that column's rows from term ordinals into value ids.
     fn read(
         searcher: &Searcher,
         i: usize,
-        rows: &[SegmentRows],
+        rows: &mut [SegmentRows],
         analyzer: &mut tantivy::tokenizer::TextAnalyzer,
     ) -> tantivy::Result<Values> {
         let column = VALUE_COLUMNS[i];
@@ -65,7 +64,6 @@ impl Values {
         let mut spellings: Vec<HashMap<String, u64>> = Vec::new();
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
             let Some(col) = reader.fast_fields().str(column)? else {
-                out.segments.push(Vec::new());
                 continue;
             };
             let used = match rows
@@ -95,7 +93,9 @@ impl Values {
                 *spellings[id as usize].entry(term).or_default() += u64::from(n);
                 map[ord as usize] = id;
             });
-            out.segments.push(map);
+            if let Some(r) = rows.get_mut(si).and_then(|r| r.values[i].as_mut()) {
+                r.map_values(&map);
+            }
         }
         out.names = spellings
             .into_iter()
@@ -124,11 +124,9 @@ pub(super) struct NameGroup {
     pub(super) keys: Vec<String>,
 }
 
-/// Per segment of the generation: term ordinal to group, per column.
+/// Per segment of the generation: the mention counts of its briefs' names, by group.
 #[derive(Debug, Default)]
 pub(super) struct SegmentNames {
-    /// For each of [`KIND_COLUMNS`]: ordinal → group (or [`NONE`]).
-    pub(super) kinds: Vec<Vec<u32>>,
     /// `entity_count` ordinal → (group, mentions).
     pub(super) counts: Vec<(u32, u64)>,
 }
@@ -159,26 +157,11 @@ pub(super) struct Names {
     briefs: OnceLock<Vec<Vec<u64>>>,
 }
 
-/// The live head documents of a segment, ascending: one per brief, read from the `doc_kind`
-/// postings rather than by visiting every document.
+/// The live head documents of a segment, ascending: one per brief.
 pub(super) fn live_heads(reader: &SegmentReader) -> tantivy::Result<Vec<DocId>> {
-    let field = reader.schema().get_field("doc_kind")?;
-    let term = tantivy::Term::from_field_u64(field, doc_kind::HEAD);
-    let mut out = Vec::new();
-    let Some(mut postings) = reader
-        .inverted_index(field)?
-        .read_postings(&term, IndexRecordOption::Basic)?
-    else {
-        return Ok(out);
-    };
-    let mut doc = postings.doc();
-    while doc != TERMINATED {
-        if !reader.is_deleted(doc) {
-            out.push(doc);
-        }
-        doc = postings.advance();
-    }
-    Ok(out)
+    let mut heads = segment_heads(reader)?;
+    heads.retain(|&doc| !reader.is_deleted(doc));
+    Ok(heads)
 }
 
 /// The proper suffixes of a folded name that start at a word: "a b c" → "b c", "c".
@@ -273,7 +256,7 @@ impl Names {
             counts: Vec<Vec<u32>>,
         }
         let mut segs: Vec<Seg> = Vec::new();
-        let rows: Vec<SegmentRows> = searcher
+        let mut rows: Vec<SegmentRows> = searcher
             .segment_readers()
             .iter()
             .map(SegmentRows::read)
@@ -382,24 +365,20 @@ impl Names {
             tails.insert(t.to_string(), gs);
         }
 
-        // Pass 2: ordinals to groups, and each group's briefs.
+        // Pass 2: ordinals to groups. From here on the rows hold what facets count: value and
+        // name-group ids, not term ordinals (one lookup less per value of every matched brief).
         let mut segments = Vec::new();
         for (si, reader) in searcher.segment_readers().iter().enumerate() {
             let ff = reader.fast_fields();
-            let kinds: Vec<Vec<u32>> = ord_key[si]
-                .iter()
-                .map(|m| {
-                    m.iter()
-                        .map(|&k| {
-                            if k == NONE {
-                                NONE
-                            } else {
-                                group_of_key[k as usize]
-                            }
-                        })
-                        .collect()
-                })
-                .collect();
+            for (c, col) in rows[si].entities.iter_mut().enumerate() {
+                if let (Some(col), Some(ords)) = (col, ord_key[si].get(c)) {
+                    let groups: Vec<u32> = ords
+                        .iter()
+                        .map(|&k| group_of_key.get(k as usize).copied().unwrap_or(NONE))
+                        .collect();
+                    col.map_values(&groups);
+                }
+            }
             let mut counts = Vec::new();
             if let Some(col) = ff.str("entity_count")? {
                 let all: Vec<(u64, u64)> = (0..col.num_terms() as u64).map(|o| (o, o)).collect();
@@ -424,26 +403,11 @@ impl Names {
                     counts[ord as usize] = (last.1, n.parse().unwrap_or(0));
                 });
             }
-            segments.push(SegmentNames { kinds, counts });
+            segments.push(SegmentNames { counts });
         }
         let values: Vec<Values> = (0..VALUE_COLUMNS.len())
-            .map(|i| Values::read(searcher, i, &rows, &mut analyzer))
+            .map(|i| Values::read(searcher, i, &mut rows, &mut analyzer))
             .collect::<tantivy::Result<_>>()?;
-        // From here on the rows hold what facets count: value and name-group ids, not term
-        // ordinals (one lookup less per value of every matched brief).
-        let mut rows = rows;
-        for (si, seg) in rows.iter_mut().enumerate() {
-            for (i, col) in seg.values.iter_mut().enumerate() {
-                if let (Some(col), Some(map)) = (col, values[i].segments.get(si)) {
-                    col.map_values(map);
-                }
-            }
-            for (c, col) in seg.entities.iter_mut().enumerate() {
-                if let (Some(col), Some(map)) = (col, segments[si].kinds.get(c)) {
-                    col.map_values(map);
-                }
-            }
-        }
         let mut words = schema::fold_analyzer();
         let author_words = values[2]
             .names
@@ -490,9 +454,8 @@ impl Names {
                 continue;
             };
             let brief_key = reader.fast_fields().u64("brief_key")?;
-            let heads = super::ordinals::segment_heads(reader)?;
             let mut seen: Vec<u32> = Vec::new();
-            for (ord, &head) in heads.iter().enumerate() {
+            for (ord, &head) in rows.heads.iter().enumerate() {
                 if !rows.live.get(ord).copied().unwrap_or(false) {
                     continue;
                 }

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 use super::filters::head_only;
@@ -29,6 +29,7 @@ use super::Engine;
 use crate::error::Result;
 use crate::index::links;
 use crate::index::schema::{doc_kind, key_of, stem_analyzer, Fields};
+use crate::index::stored::first_text;
 use crate::model::Brief;
 
 /// How many distinctive words a related-briefs query uses.
@@ -134,12 +135,6 @@ fn term_query(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
     ))
 }
 
-fn stored(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-}
-
 /// The briefs `brief` cites and the briefs that cite it.
 pub fn citations(engine: &Engine, brief: &Brief) -> Result<(Vec<BriefRef>, Vec<BriefRef>)> {
     let f = &engine.bi.fields;
@@ -179,11 +174,11 @@ fn heads_with(
     for addr in found.into_iter().take(MAX_CITATIONS * 4) {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let r = BriefRef {
-            id: stored(&doc, f.brief_id).unwrap_or_default(),
-            title: stored(&doc, f.title).unwrap_or_default(),
-            date: stored(&doc, f.date),
+            id: first_text(&doc, f.brief_id).unwrap_or_default(),
+            title: first_text(&doc, f.title).unwrap_or_default(),
+            date: first_text(&doc, f.date),
         };
-        let fam = stored(&doc, f.family).unwrap_or_else(|| r.id.clone());
+        let fam = first_text(&doc, f.family).unwrap_or_else(|| r.id.clone());
         match newest.get(&fam) {
             Some(old) if (&old.date, &old.id) >= (&r.date, &r.id) => {}
             _ => {
@@ -358,7 +353,7 @@ pub fn related(engine: &Engine, id: &str, limit: usize) -> Result<RelatedRespons
         .collect();
     for (score, addr) in ranked {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let rid = stored(&doc, f.brief_id).unwrap_or_default();
+        let rid = first_text(&doc, f.brief_id).unwrap_or_default();
         let other = super::get_brief(engine, &rid)?;
         resp.related.push(RelatedBrief {
             why: why(&other, &terms, &entity_keys),

@@ -110,6 +110,8 @@ fn all_values(values: &dyn ColumnValues<u64>) -> Vec<u32> {
 /// A segment's head documents and their facet columns, by brief ordinal.
 #[derive(Debug, Default)]
 pub(super) struct SegmentRows {
+    /// Each brief ordinal's head document.
+    pub(super) heads: Vec<DocId>,
     /// Whether each brief ordinal's head document is live.
     pub(super) live: Vec<bool>,
     /// The columns of [`VALUE_COLUMNS`], in that order (term ordinals).
@@ -128,17 +130,21 @@ impl SegmentRows {
         let str_rows = |name: &str| -> tantivy::Result<Option<Rows>> {
             Ok(ff.str(name)?.map(|c| Rows::read(c.ords(), &heads)))
         };
+        let values = VALUE_COLUMNS
+            .iter()
+            .map(|name| str_rows(name))
+            .collect::<tantivy::Result<_>>()?;
+        let entities = KIND_COLUMNS
+            .iter()
+            .map(|(_, name)| str_rows(name))
+            .collect::<tantivy::Result<_>>()?;
+        let years = Rows::read(&ff.u64("year")?, &heads);
         Ok(SegmentRows {
             live: heads.iter().map(|&h| !reader.is_deleted(h)).collect(),
-            values: VALUE_COLUMNS
-                .iter()
-                .map(|name| str_rows(name))
-                .collect::<tantivy::Result<_>>()?,
-            entities: KIND_COLUMNS
-                .iter()
-                .map(|(_, name)| str_rows(name))
-                .collect::<tantivy::Result<_>>()?,
-            years: Rows::read(&ff.u64("year")?, &heads),
+            heads,
+            values,
+            entities,
+            years,
         })
     }
 
