@@ -530,3 +530,64 @@ fn a_title_match_lifts_its_brief() {
     let r = common::json(&["search", "dredging", "--index", "idx"], d.path());
     assert_eq!(r["hits"][0]["title"], "Harbour Dredging Plans", "{r}");
 }
+
+/// Stems and exact forms share one field: a plain word finds its other forms, a quoted phrase
+/// only the exact ones, and a typo is corrected to a word of the text, never to a stem.
+#[test]
+fn phrases_match_exact_forms_and_typos_correct_to_words() {
+    let f = Fixture::new();
+    let meet = f.titles(&["meeting"]);
+    assert!(meet.contains(&HELMAND.to_string()), "{meet:?}");
+    assert_eq!(
+        f.titles(&["\"regular meetings\""]),
+        vec![HELMAND.to_string()]
+    );
+    assert!(f.search(&["\"regular meeting\""]).hits.is_empty());
+    let r = f.search(&["meetngs"]);
+    assert_eq!(
+        r.corrections[0].to, "meetings",
+        "a word, not the stem `meet`"
+    );
+}
+
+/// `--codec` picks the document store's compression when the index is created; an index
+/// written with another is refused unless `--rebuild` writes it again.
+#[test]
+fn codec_is_chosen_at_creation_and_changed_by_rebuild() {
+    let f = Fixture {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    common::copy_dir(&common::fixture("archive"), &f.path("archive"));
+    let r = f.ingest(&["--codec", "best_compression"]);
+    assert_eq!(r["briefs_total"], 8, "{r}");
+    let meta = || std::fs::read_to_string(f.path("idx/meta.json")).unwrap();
+    assert!(meta().contains("zstd"), "{}", meta());
+    assert_eq!(
+        f.titles(&["\"regular meetings\""]),
+        vec![HELMAND.to_string()]
+    );
+    // The same codec, or none, keeps the index.
+    assert_eq!(
+        f.ingest(&["--codec", "best_compression"])["briefs_total"],
+        8
+    );
+    assert_eq!(f.ingest(&[])["briefs_total"], 8);
+    let out = briefs()
+        .current_dir(f.dir.path())
+        .args(["ingest", "archive", "--index", "idx", "--codec", "default"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--rebuild") && err.contains("best_compression"),
+        "{err}"
+    );
+    let r = f.ingest(&["--codec", "default", "--rebuild"]);
+    assert_eq!(r["briefs_total"], 8, "{r}");
+    assert!(meta().contains("lz4"), "{}", meta());
+    assert_eq!(
+        f.titles(&["\"regular meetings\""]),
+        vec![HELMAND.to_string()]
+    );
+}

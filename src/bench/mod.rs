@@ -43,6 +43,8 @@ pub struct BenchOptions {
     pub memory_bytes: usize,
     /// Where to build the archive and indexes (a temporary folder when `None`).
     pub work_dir: Option<PathBuf>,
+    /// Document store compression of our index.
+    pub codec: crate::index::schema::Codec,
 }
 
 impl Default for BenchOptions {
@@ -55,6 +57,7 @@ impl Default for BenchOptions {
             per_class: 100,
             memory_bytes: 256 * 1024 * 1024,
             work_dir: None,
+            codec: crate::index::schema::Codec::default(),
         }
     }
 }
@@ -133,6 +136,8 @@ pub struct ClassResult {
 pub struct BenchReport {
     /// Cores, CPU model and memory of this machine.
     pub machine: String,
+    /// Document store compression of our index (`--codec`).
+    pub codec: crate::index::schema::Codec,
     /// Where the archive came from.
     pub corpus: String,
     /// Files, briefs and passages in it.
@@ -234,6 +239,7 @@ pub fn run(opts: &BenchOptions, log: &dyn Fn(&str)) -> Result<BenchReport> {
             roots: vec![archive.clone()],
             index_dir: ours_dir.clone(),
             memory_bytes: opts.memory_bytes,
+            codec: Some(opts.codec),
             ..IngestOptions::default()
         },
         &NoProgress,
@@ -373,6 +379,7 @@ pub fn run(opts: &BenchOptions, log: &dyn Fn(&str)) -> Result<BenchReport> {
 
     Ok(BenchReport {
         machine: machine(),
+        codec: opts.codec,
         corpus,
         files: found.files.len(),
         briefs: n_briefs,

@@ -29,7 +29,8 @@ pub fn markdown(r: &BenchReport) -> String {
     );
     let _ = writeln!(
         o,
-        "| ingest | seconds | MB/s | briefs/s | peak RSS MB | index MB |"
+        "our index: --codec {}\n\n| ingest | seconds | MB/s | briefs/s | peak RSS MB | index MB |",
+        r.codec.name()
     );
     let _ = writeln!(o, "| --- | ---: | ---: | ---: | ---: | ---: |");
     for (name, run) in [

@@ -12,7 +12,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyError, Term};
 
 use super::documents::brief_documents;
-use super::schema::Fields;
+use super::schema::{Codec, Fields};
 use super::state::{read_state, IndexState};
 use super::stats::counts;
 use super::store::{BriefIndex, CommitInfo};
@@ -38,6 +38,9 @@ pub struct IngestOptions {
     pub batch_files: usize,
     /// Largest file read, in bytes.
     pub max_file_bytes: u64,
+    /// Document store compression for a new (or rebuilt) index; `None` keeps an existing
+    /// index's and gives a new one the default.
+    pub codec: Option<Codec>,
 }
 
 impl Default for IngestOptions {
@@ -50,6 +53,7 @@ impl Default for IngestOptions {
             threads: 0,
             batch_files: 5_000,
             max_file_bytes: parse::DEFAULT_MAX_FILE_BYTES,
+            codec: None,
         }
     }
 }
@@ -164,7 +168,7 @@ pub fn ingest(opts: &IngestOptions, progress: &dyn Progress) -> Result<IngestRep
     let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let (threads, pool) = thread_pool(opts.threads)?;
 
-    let bi = BriefIndex::open_or_create(&opts.index_dir, opts.rebuild)?;
+    let bi = BriefIndex::open_or_create(&opts.index_dir, opts.rebuild, opts.codec)?;
     let mut writer = open_writer(&bi, threads, opts.memory_bytes)?;
     // An ingest killed during a commit can leave files the last commit does not reference (a
     // `.del` file named for the very opstamp this run will reach again); tantivy refuses to

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
 use tantivy::{Index, TantivyDocument, TantivyError};
 
-use super::schema::{self, Fields, SCHEMA_VERSION};
+use super::schema::{self, Codec, Fields, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 
 /// Name of the file beside tantivy's own that records the schema version.
@@ -69,23 +69,31 @@ impl BriefIndex {
     /// other process holds its writer lock); an index of this version is kept, and the caller
     /// empties it under its own writer lock, so a rebuild that is interrupted before its first
     /// commit leaves the old index intact.
-    pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<BriefIndex> {
+    ///
+    /// `codec`, when given, is the document store's compression: a new index is created with
+    /// it; an index written with another is replaced with `rebuild` and refused without.
+    pub fn open_or_create(dir: &Path, rebuild: bool, codec: Option<Codec>) -> Result<BriefIndex> {
         let exists = dir.join("meta.json").exists();
         if exists {
             match BriefIndex::open(dir) {
-                Err(Error::SchemaVersion { .. }) if rebuild => {
-                    let old = Index::open_in_dir(dir)?;
-                    match old.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
-                        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
-                            return Err(Error::Locked {
-                                path: dir.to_path_buf(),
-                            })
+                Err(Error::SchemaVersion { .. }) if rebuild => replace(dir)?,
+                Ok(bi) => match codec {
+                    Some(want) if Codec::of(bi.index.settings()) != want => {
+                        let found = Codec::of(bi.index.settings());
+                        drop(bi);
+                        if !rebuild {
+                            return Err(Error::Conflict(format!(
+                                "the index at {} is written with --codec {}; add --rebuild to \
+                                 write it again with --codec {}",
+                                dir.display(),
+                                found.name(),
+                                want.name()
+                            )));
                         }
-                        other => drop(other),
+                        replace(dir)?;
                     }
-                    drop(old);
-                    remove_index_files(dir)?;
-                }
+                    _ => return Ok(bi),
+                },
                 other => return other,
             }
         }
@@ -103,7 +111,10 @@ impl BriefIndex {
             context: format!("writing {}", dir.join(VERSION_FILE).display()),
             source,
         })?;
-        let index = Index::create_in_dir(dir, schema::build())?;
+        let index = Index::builder()
+            .schema(schema::build())
+            .settings(codec.unwrap_or_default().settings())
+            .create_in_dir(dir)?;
         schema::register_tokenizers(&index);
         let fields = Fields::new(&index.schema())?;
         Ok(BriefIndex {
@@ -118,6 +129,21 @@ impl BriefIndex {
         let metas = self.index.load_metas().ok()?;
         serde_json::from_str(metas.payload.as_deref()?).ok()
     }
+}
+
+/// Removes the index in `dir` to write it anew, unless another process holds its writer lock.
+fn replace(dir: &Path) -> Result<()> {
+    let old = Index::open_in_dir(dir)?;
+    match old.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
+        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
+            return Err(Error::Locked {
+                path: dir.to_path_buf(),
+            })
+        }
+        other => drop(other),
+    }
+    drop(old);
+    remove_index_files(dir)
 }
 
 /// The index folder, with one concession to read-only media: readers take tantivy's meta lock
