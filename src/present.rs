@@ -188,11 +188,13 @@ pub fn search(r: &SearchResponse, offset: usize, style: Style) -> String {
         "some" => " (not all words matched: passages with most of the words follow)",
         _ => "",
     };
+    // Lower bounds read "10000+" (the search stopped counting: `track_total_hits`).
+    let more = if r.total_relation == "gte" { "+" } else { "" };
     let _ = writeln!(
         o,
         "{}",
         style.dim(&format!(
-            "{} passages in {} briefs{what} · {:.1} ms",
+            "{}{more} passages in {}{more} briefs{what} · {:.1} ms",
             r.total_passages, r.total_briefs, r.took_ms
         ))
     );

@@ -591,3 +591,60 @@ fn codec_is_chosen_at_creation_and_changed_by_rebuild() {
         vec![HELMAND.to_string()]
     );
 }
+
+/// Totals are exact up to `--track-total-hits` passages and lower bounds past it, while the
+/// hits (taken from a pruned top-k pass) stay those of a search that counts everything;
+/// facets always count exactly.
+#[test]
+fn totals_past_track_total_hits_are_lower_bounds_with_the_same_hits() {
+    let f = Fixture::new();
+    let ids = |r: &SearchResponse| -> Vec<(String, Option<usize>)> {
+        r.hits
+            .iter()
+            .map(|h| (h.brief_id.clone(), h.passage))
+            .collect()
+    };
+    for q in [
+        "the",
+        "Kabul",
+        "water talks",
+        "\"water treaty\"",
+        "refugees -Pakistan",
+    ] {
+        let exact = f.search(&[q, "--track-total-hits", "1000000000"]);
+        assert_eq!(exact.total_relation, "eq", "{q}");
+        for limit in ["0", "1", "3"] {
+            let r = f.search(&[q, "--track-total-hits", limit]);
+            assert_eq!(
+                ids(&r),
+                ids(&exact),
+                "{q} with {limit}: same hits, same order"
+            );
+            let n: u64 = limit.parse().unwrap();
+            if exact.total_passages > n {
+                assert_eq!(r.total_relation, "gte", "{q} with {limit}");
+                assert_eq!(r.total_passages, n, "{q} with {limit}");
+                assert!(r.total_briefs <= exact.total_briefs, "{q} with {limit}");
+            } else {
+                assert_eq!(
+                    (r.total_passages, r.total_briefs, r.total_relation.as_str()),
+                    (exact.total_passages, exact.total_briefs, "eq"),
+                    "{q} with {limit}"
+                );
+            }
+        }
+        let faceted = f.search(&[q, "--track-total-hits", "1", "--facets"]);
+        assert_eq!(
+            (faceted.total_passages, faceted.total_relation.as_str()),
+            (exact.total_passages, "eq"),
+            "{q}: facets count every match"
+        );
+    }
+    let out = briefs()
+        .current_dir(f.dir.path())
+        .args(["search", "--index", "idx", "the", "--track-total-hits", "3"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("3+ passages in"), "{text}");
+}

@@ -10,7 +10,7 @@ use super::crop;
 use super::highlight::HighlightTerms;
 use super::names::NamesCache;
 use super::newest::NewestFirst;
-use super::ordinals::{BriefCounter, BriefLayouts, BriefMatches, Layout};
+use super::ordinals::{count_up_to, BriefCounter, BriefLayouts, BriefMatches, Layout};
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::response::{Hit, SearchResponse};
@@ -85,6 +85,8 @@ impl Engine {
         };
         let per_brief = req.per_brief;
         let want = req.offset + req.limit;
+        // Facets count every matching brief, so their search counts exactly anyway.
+        let track = (!req.facets).then_some(req.track_total_hits as u64);
 
         // Browsing with an entity filter lists the passages that mention it, newest first.
         // Each run of a query collects its top hits and counts its briefs in the same pass.
@@ -109,14 +111,14 @@ impl Engine {
                             false,
                         );
                         let (hits, listed) =
-                            self.top(&searcher, &*l, Sort::Date, want, per_brief, &counter)?;
+                            self.top(&searcher, &*l, Sort::Date, want, per_brief, &counter, None)?;
                         let counted = searcher.search(&*q, &counter)?;
                         resp.total_passages = listed.passages;
                         (hits, counted)
                     }
                     None => {
                         let (hits, counted) =
-                            self.top(&searcher, &*q, Sort::Date, want, per_brief, &counter)?;
+                            self.top(&searcher, &*q, Sort::Date, want, per_brief, &counter, None)?;
                         resp.total_passages = counted.briefs();
                         (hits, counted)
                     }
@@ -124,13 +126,15 @@ impl Engine {
             }
             Some(plan) => {
                 let strict = self.compose_strict(plan, &filters, None);
-                let (mut hits, mut counted) =
-                    self.top(&searcher, &*strict, req.sort, want, per_brief, &counter)?;
+                let (mut hits, mut counted) = self.top(
+                    &searcher, &*strict, req.sort, want, per_brief, &counter, track,
+                )?;
                 resp.matching = "all".into();
                 if hits.len() < want && plan.tiered() {
                     let relaxed = self.compose_relaxed(plan, &filters, None);
-                    let (extra, relaxed_counted) =
-                        self.top(&searcher, &*relaxed, req.sort, want, per_brief, &counter)?;
+                    let (extra, relaxed_counted) = self.top(
+                        &searcher, &*relaxed, req.sort, want, per_brief, &counter, track,
+                    )?;
                     let before = hits.len();
                     merge_capped(&mut hits, extra, want, per_brief, &searcher);
                     if hits.len() > before {
@@ -143,6 +147,7 @@ impl Engine {
             }
         };
         resp.total_briefs = counted.briefs();
+        resp.total_relation = if counted.lower_bound { "gte" } else { "eq" }.into();
 
         if req.facets {
             let relaxed = resp.matching == "some";
@@ -171,6 +176,12 @@ impl Engine {
     /// Top hits with at most `per_brief` passages per brief, and what `counter` collects over
     /// every match in the same pass; the fetch grows (without counting again) until the page is
     /// full or the matches run out.
+    ///
+    /// With `track`, a relevance-sorted search counts exactly only up to that many passages
+    /// ([`count_up_to`]) and takes its top hits from a pass that need not visit every match:
+    /// tantivy's pruning top-k (block-max WAND over a one-word query's terms). Date order and
+    /// facets need every match and pass `None`.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn top(
         &self,
         searcher: &Searcher,
@@ -179,9 +190,17 @@ impl Engine {
         want: usize,
         per_brief: usize,
         counter: &BriefCounter,
+        track: Option<u64>,
     ) -> Result<(Vec<(f32, DocAddress)>, BriefMatches)> {
+        let track = track.filter(|_| sort == Sort::Relevance);
         if want == 0 {
-            return Ok((Vec::new(), searcher.search(q, counter)?));
+            return Ok((
+                Vec::new(),
+                match track {
+                    Some(limit) => count_up_to(searcher, q, &counter.layout, limit)?,
+                    None => searcher.search(q, counter)?,
+                },
+            ));
         }
         let mut fetch = (want * 3).max(32);
         let stats = PassageStats::new(searcher, &self.bi.fields);
@@ -192,9 +211,12 @@ impl Engine {
             fetch,
             &stats,
             &counter.layout,
-            Some(counter.clone()),
+            track.is_none().then(|| counter.clone()),
         )?;
-        let fruit = fruit.unwrap_or_default();
+        let fruit = match track {
+            Some(limit) => count_up_to(searcher, q, &counter.layout, limit)?,
+            None => fruit.unwrap_or_default(),
+        };
         loop {
             let exhausted = raw.len() < fetch;
             let mut out = Vec::new();
@@ -269,6 +291,16 @@ fn fetch_top(
     counter: Option<BriefCounter>,
 ) -> Result<(Hits, Option<BriefMatches>)> {
     Ok(match sort {
+        // Alone, the top-k collector prunes (tantivy's `for_each_pruning`); beside a counter
+        // it must see every match.
+        Sort::Relevance if counter.is_none() => (
+            searcher.search_with_statistics_provider(
+                q,
+                &TopDocs::with_limit(fetch).order_by_score(),
+                stats,
+            )?,
+            None,
+        ),
         Sort::Relevance => searcher.search_with_statistics_provider(
             q,
             &(TopDocs::with_limit(fetch).order_by_score(), counter),

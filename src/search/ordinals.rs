@@ -207,6 +207,58 @@ pub(super) struct BriefMatches {
     pub(super) passages: u64,
     /// Matched brief ordinals, by segment ordinal (`None`: nothing matched there).
     pub(super) segments: Vec<Option<BitSet>>,
+    /// Counting stopped early ([`count_up_to`]): both counts are lower bounds.
+    pub(super) lower_bound: bool,
+}
+
+/// Counts the matches of `q` and their briefs like [`BriefCounter`], without scoring, and
+/// stops once more than `limit` passages match: the totals of a search that needs them exact
+/// only up to `limit` (Elasticsearch's `track_total_hits`), while its top hits come from a
+/// pruned pass (block-max WAND where the query allows it) that skips most matches.
+pub(super) fn count_up_to(
+    searcher: &Searcher,
+    q: &dyn tantivy::query::Query,
+    layout: &Layout,
+    limit: u64,
+) -> tantivy::Result<BriefMatches> {
+    let weight = q.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+        searcher,
+    ))?;
+    let readers = searcher.segment_readers();
+    let mut out = BriefMatches {
+        segments: vec![None; readers.len()],
+        ..BriefMatches::default()
+    };
+    for (ord, reader) in readers.iter().enumerate() {
+        let briefs = layout.segment(ord as u32);
+        let mut bits = BitSet::with_max_value(briefs.len() as u32);
+        let mut cursor = OrdCursor::new(briefs);
+        let alive = reader.alive_bitset();
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let mut seen = 0u64;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                if out.passages == limit {
+                    out.lower_bound = true;
+                    break;
+                }
+                out.passages += 1;
+                seen += 1;
+                if let Some(o) = cursor.ord(doc) {
+                    bits.insert(o as u32);
+                }
+            }
+            doc = scorer.advance();
+        }
+        if seen > 0 {
+            out.segments[ord] = Some(bits);
+        }
+        if out.lower_bound {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 impl BriefMatches {

@@ -369,6 +369,13 @@ impl Engine {
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
             parts.push((Occur::Must, Box::new(AllQuery)));
         }
+        // One required clause is that clause, scored the same; unwrapped, a word's query stays
+        // a union of terms, which tantivy's top-k can prune with block-max WAND.
+        if let [(Occur::Must, _)] = parts.as_slice() {
+            if let Some((_, q)) = parts.pop() {
+                return q;
+            }
+        }
         Box::new(BooleanQuery::new(parts))
     }
 

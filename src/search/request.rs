@@ -49,6 +49,10 @@ pub struct SearchRequest {
     pub crop: usize,
     /// The query's last word also matches the indexed words it begins (search as you type).
     pub prefix: bool,
+    /// Totals are exact up to this many matching passages; past it they are lower bounds
+    /// (`total_relation` "gte"), which spares a relevance-sorted search without facets a visit
+    /// to every match (Elasticsearch's `track_total_hits`).
+    pub track_total_hits: usize,
 }
 
 impl Default for SearchRequest {
@@ -63,6 +67,7 @@ impl Default for SearchRequest {
             facets: false,
             crop: DEFAULT_CROP,
             prefix: false,
+            track_total_hits: DEFAULT_TRACK_TOTAL_HITS,
         }
     }
 }
@@ -75,6 +80,10 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const MAX_PER_BRIEF: usize = 100;
 /// Words of a hit's crop when `crop` is not given: about two lines of a result page.
 pub const DEFAULT_CROP: usize = 40;
+/// Matching passages counted exactly before totals become lower bounds (as Elasticsearch).
+pub const DEFAULT_TRACK_TOTAL_HITS: usize = 10_000;
+/// The largest `track_total_hits`: larger than any archive's passage count, so "always exact".
+pub const MAX_TRACK_TOTAL_HITS: usize = 1_000_000_000;
 /// The longest crop one may ask for, in words (`crop`); 0 asks for the whole passage.
 pub const MAX_CROP: usize = 1_000;
 /// The most entities one entities request may list (`top`).
@@ -137,6 +146,8 @@ pub enum Param {
     Crop,
     /// The last query word matches the words it begins.
     Prefix,
+    /// Passages counted exactly before totals become lower bounds.
+    TrackTotalHits,
     /// Entity kind (person, organization, place) for the entities view.
     EntityKind,
     /// How many entities the entities view lists.
@@ -333,6 +344,19 @@ pub const PARAMS: &[ParamSpec] = &[
         ..spec(Param::Prefix, "prefix", ValueKind::Switch)
     },
     ParamSpec {
+        flag: Some("track-total-hits"),
+        help: "Count matching passages and briefs exactly up to N; past it the totals are lower bounds (shown as 10000+), which keeps a search without facets from visiting every match. Facets and date order always count exactly; 1000000000 counts everything.",
+        ..spec(
+            Param::TrackTotalHits,
+            "track_total_hits",
+            ValueKind::Number {
+                min: 0,
+                max: MAX_TRACK_TOTAL_HITS,
+                default: DEFAULT_TRACK_TOTAL_HITS,
+            },
+        )
+    },
+    ParamSpec {
         flag: Some("entity-kind"),
         value_name: "KIND",
         help: "Only this kind of entity: person, organization or place.",
@@ -422,6 +446,7 @@ impl Endpoint {
                 Param::Facets,
                 Param::Crop,
                 Param::Prefix,
+                Param::TrackTotalHits,
             ][..],
             Endpoint::Entities => &[Param::EntityKind, Param::Top][..],
             Endpoint::Timeline => &[Param::EventLimit][..],
@@ -596,6 +621,7 @@ impl RequestParams {
             facets: self.switch(Param::Facets)?,
             crop: self.number(Param::Crop)?,
             prefix: self.switch(Param::Prefix)?,
+            track_total_hits: self.number(Param::TrackTotalHits)?,
             ..self.briefs()
         };
         req.validate()?;
@@ -699,6 +725,7 @@ impl SearchRequest {
             (Param::Offset, self.offset),
             (Param::PerBrief, self.per_brief),
             (Param::Crop, self.crop),
+            (Param::TrackTotalHits, self.track_total_hits),
         ] {
             if let ValueKind::Number { min, max, .. } = p.spec().value {
                 check_range(p.spec().name, n, min, max)?;
@@ -807,7 +834,7 @@ mod tests {
             (vec![("facets", "maybe")], "facets \"maybe\" is not accepted: expected true or false"),
             (vec![("since", "May")], "since \"May\" is not accepted: expected a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
             (vec![("since", "2024"), ("until", "2023")], "since is after until: no date can match (20240101 > 20231231)"),
-            (vec![("top", "3")], "unknown parameter \"top\"; this request takes q, author, topic, region, kind, entity, since, until, limit, offset, sort, per_brief, facets, crop, prefix"),
+            (vec![("top", "3")], "unknown parameter \"top\"; this request takes q, author, topic, region, kind, entity, since, until, limit, offset, sort, per_brief, facets, crop, prefix, track_total_hits"),
             (vec![("q", "a"), ("q", "b")], "parameter \"q\" is given more than once; give it once"),
         ] {
             let e = search(&pairs).unwrap_err();

@@ -120,6 +120,10 @@ pub struct Correction {
     pub to: String,
 }
 
+fn exact_relation() -> String {
+    "eq".into()
+}
+
 /// The answer to a [`SearchRequest`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
@@ -129,6 +133,11 @@ pub struct SearchResponse {
     pub total_briefs: u64,
     /// Matching passages.
     pub total_passages: u64,
+    /// `eq` when both totals are exact, `gte` when they are lower bounds: more than the
+    /// request's `track_total_hits` passages match and nothing asked for every match (as
+    /// Elasticsearch's `hits.total.relation`).
+    #[serde(default = "exact_relation")]
+    pub total_relation: String,
     /// `all` when every hit has every word, `some` when hits with only some of the words were
     /// added to fill the page, `browse` for an empty query.
     pub matching: String,

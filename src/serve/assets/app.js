@@ -417,8 +417,8 @@
     return h('div', { class: 'sort' }, h('label', { for: 'sort' }, 'Sort '), select);
   }
 
-  function plural(n, one, many) {
-    return n.toLocaleString() + ' ' + (n === 1 ? one : many);
+  function plural(n, one, many, more) {
+    return n.toLocaleString() + (more || '') + ' ' + (n === 1 && !more ? one : many);
   }
 
   async function renderSearch(st, signal, token) {
@@ -434,9 +434,11 @@
     if (token !== generation) return;
     renderNotice(resp, st);
     renderFacets(resp.facets, st);
+    // Totals past the request's track_total_hits are lower bounds ("10,000+ passages").
+    const more = resp.total_relation === 'gte' ? '+' : '';
     const what = resp.matching === 'browse'
-      ? plural(resp.total_briefs, 'brief', 'briefs')
-      : plural(resp.total_briefs, 'brief', 'briefs') + ', ' + plural(resp.total_passages, 'passage', 'passages');
+      ? plural(resp.total_briefs, 'brief', 'briefs', more)
+      : plural(resp.total_briefs, 'brief', 'briefs', more) + ', ' + plural(resp.total_passages, 'passage', 'passages', more);
     setStatus(resp.total_passages === 0
       ? 'Nothing found' + (st.q ? ' for “' + st.q + '”' : '') + '.'
       : what + ' · ' + resp.took_ms.toFixed(1) + ' ms');
