@@ -85,8 +85,6 @@ impl Engine {
         };
         let per_brief = req.per_brief;
         let want = req.offset + req.limit;
-        // Facets count every matching brief, so their search counts exactly anyway.
-        let track = (!req.facets).then_some(req.track_total_hits as u64);
 
         // Browsing with an entity filter lists the passages that mention it, newest first.
         // Each run of a query collects its top hits and counts its briefs in the same pass.
@@ -96,6 +94,17 @@ impl Engine {
         };
         let plan =
             (!parsed.is_browse()).then(|| self.plan(&searcher, &parsed, &mut resp.corrections));
+        // A lone word's top hits come from a pruned pass (block-max WAND) and its counts from
+        // an unscored one, exact up to `track_total_hits` passages, or exact for facets, which
+        // need every matching brief. Other queries score every match anyway, and count in the
+        // same pass: a second pass over an intersection or a phrase costs more than it saves.
+        let track = (plan.as_ref().is_some_and(|p| p.prunable()) && filters.is_empty()).then_some(
+            if req.facets {
+                u64::MAX
+            } else {
+                req.track_total_hits as u64
+            },
+        );
         let (hits, counted) = match &plan {
             None => {
                 resp.matching = "browse".into();

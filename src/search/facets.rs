@@ -70,14 +70,52 @@ impl Engine {
 pub(super) const VALUE_GROUPS: [Group; 4] =
     [Group::Topic, Group::Region, Group::Author, Group::Kind];
 
-/// Facet counts of the matched briefs of one index generation, by brief ordinal.
-struct FacetTally<'a> {
-    names: &'a Names,
+/// Briefs per facet value, by value id, of some briefs of one index generation.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TallyCounts {
     /// Per value column: briefs per value.
     values: Vec<Vec<u32>>,
+    /// Briefs per year.
     years: HashMap<u32, u64>,
     /// Briefs per entity name group.
     entities: Vec<u32>,
+}
+
+impl TallyCounts {
+    /// These counts less `part`'s, which counted some of the same briefs.
+    fn minus(&self, part: &TallyCounts) -> TallyCounts {
+        let sub = |a: &[u32], b: &[u32]| -> Vec<u32> {
+            a.iter()
+                .enumerate()
+                .map(|(i, &n)| n.saturating_sub(b.get(i).copied().unwrap_or(0)))
+                .collect()
+        };
+        TallyCounts {
+            values: self
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, a)| sub(a, part.values.get(i).map_or(&[], Vec::as_slice)))
+                .collect(),
+            years: self
+                .years
+                .iter()
+                .map(|(y, &n)| {
+                    (
+                        *y,
+                        n.saturating_sub(part.years.get(y).copied().unwrap_or(0)),
+                    )
+                })
+                .collect(),
+            entities: sub(&self.entities, &part.entities),
+        }
+    }
+}
+
+/// Facet counts of the matched briefs of one index generation, by brief ordinal.
+struct FacetTally<'a> {
+    names: &'a Names,
+    counts: TallyCounts,
     /// Per value column and for the entity groups: the last brief counted for each value
     /// (a running number), so a brief counts once per value whatever spellings it uses.
     last: Vec<Vec<u32>>,
@@ -89,13 +127,15 @@ impl<'a> FacetTally<'a> {
     fn new(names: &'a Names) -> FacetTally<'a> {
         FacetTally {
             names,
-            values: names
-                .values
-                .iter()
-                .map(|v| vec![0; v.names.len()])
-                .collect(),
-            years: HashMap::new(),
-            entities: vec![0; names.groups.len()],
+            counts: TallyCounts {
+                values: names
+                    .values
+                    .iter()
+                    .map(|v| vec![0; v.names.len()])
+                    .collect(),
+                years: HashMap::new(),
+                entities: vec![0; names.groups.len()],
+            },
             last: names
                 .values
                 .iter()
@@ -124,12 +164,12 @@ impl<'a> FacetTally<'a> {
         for (i, col) in rows.values.iter().enumerate() {
             if let Some(col) = col {
                 for &v in col.of(ord) {
-                    bump(&mut self.values[i], &mut self.last[i], v);
+                    bump(&mut self.counts.values[i], &mut self.last[i], v);
                 }
             }
         }
         if let Some(&y) = rows.years.of(ord).first() {
-            *self.years.entry(y).or_default() += 1;
+            *self.counts.years.entry(y).or_default() += 1;
         }
         // Entities by name group: a brief counts once per group, whatever it calls it.
         let last = self
@@ -139,17 +179,19 @@ impl<'a> FacetTally<'a> {
             .unwrap_or_default();
         for col in rows.entities.iter().flatten() {
             for &g in col.of(ord) {
-                bump(&mut self.entities, last, g);
+                bump(&mut self.counts.entities, last, g);
             }
         }
     }
+}
 
-    /// The counts by facet group and display name.
-    fn finish(self) -> HashMap<Group, HashMap<String, u64>> {
+/// `counts` by facet group and display name.
+fn named(names: &Names, counts: TallyCounts) -> HashMap<Group, HashMap<String, u64>> {
+    {
         let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
-        for (i, counts) in self.values.into_iter().enumerate() {
+        for (i, counts) in counts.values.into_iter().enumerate() {
             let m = groups.entry(VALUE_GROUPS[i]).or_default();
-            let names = &self.names.values[i].names;
+            let names = &names.values[i].names;
             for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
                 if let Some(name) = names.get(v) {
                     *m.entry(name.clone()).or_default() += u64::from(n);
@@ -157,11 +199,11 @@ impl<'a> FacetTally<'a> {
             }
         }
         let m = groups.entry(Group::Year).or_default();
-        for (y, n) in self.years {
+        for (y, n) in counts.years.into_iter().filter(|(_, n)| *n > 0) {
             *m.entry(y.to_string()).or_default() += n;
         }
-        for (g, &n) in self.entities.iter().enumerate() {
-            let Some(group) = self.names.groups.get(g).filter(|_| n > 0) else {
+        for (g, &n) in counts.entities.iter().enumerate() {
+            let Some(group) = names.groups.get(g).filter(|_| n > 0) else {
                 continue;
             };
             let facet = match group.kind {
@@ -181,18 +223,50 @@ impl<'a> FacetTally<'a> {
 
 impl Engine {
     /// Counts every facet over the matched briefs `matched`.
+    ///
+    /// When more than half the live briefs match (a common word matches nearly all), it
+    /// counts the others and subtracts them from the counts of every live brief, which are
+    /// counted once per index generation: the work follows the smaller side.
     pub(super) fn facet_counts(
         &self,
         searcher: &Searcher,
         matched: &BriefMatches,
     ) -> Result<HashMap<Group, HashMap<String, u64>>> {
         let names = self.names.get(searcher)?;
-        let mut tally = FacetTally::new(&names);
-        for (s, bits) in matched.segments.iter().enumerate() {
-            if let Some(bits) = bits {
-                each_ord(bits, |ord| tally.add(s, ord));
+        if matched.briefs() * 2 <= names.live_briefs {
+            let mut tally = FacetTally::new(&names);
+            for (s, bits) in matched.segments.iter().enumerate() {
+                if let Some(bits) = bits {
+                    each_ord(bits, |ord| tally.add(s, ord));
+                }
             }
+            return Ok(named(&names, tally.counts));
         }
-        Ok(tally.finish())
+        let all = names.all_counts.get_or_init(|| {
+            let mut tally = FacetTally::new(&names);
+            each_live(&names, |s, ord| tally.add(s, ord));
+            tally.counts
+        });
+        let mut rest = FacetTally::new(&names);
+        each_live(&names, |s, ord| {
+            let hit = matched
+                .segments
+                .get(s)
+                .and_then(Option::as_ref)
+                .is_some_and(|b| b.contains(ord as u32));
+            if !hit {
+                rest.add(s, ord);
+            }
+        });
+        Ok(named(&names, all.minus(&rest.counts)))
+    }
+}
+
+/// Calls `f(segment, ordinal)` for every live brief of the generation `names` read.
+fn each_live(names: &Names, mut f: impl FnMut(usize, usize)) {
+    for (s, rows) in names.rows.iter().enumerate() {
+        for (ord, _) in rows.live.iter().enumerate().filter(|(_, &l)| l) {
+            f(s, ord);
+        }
     }
 }

@@ -64,6 +64,11 @@ impl Filters {
             .collect()
     }
 
+    /// Whether no filter narrows the search.
+    pub(super) fn is_empty(&self) -> bool {
+        self.by_group.is_empty() && self.mentions.is_none()
+    }
+
     pub(super) fn has(&self, g: Group) -> bool {
         self.by_group.iter().any(|(x, _)| *x == g)
     }

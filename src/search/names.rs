@@ -155,6 +155,11 @@ pub(super) struct Names {
     /// Per group, the briefs (their `brief_key`) that name it, ascending: read on the first
     /// `--entity` filter of the generation, as facets and the entities view never need them.
     briefs: OnceLock<Vec<Vec<u64>>>,
+    /// How many briefs of the generation are live.
+    pub(super) live_briefs: u64,
+    /// The facet counts of every live brief, counted the first time a search matches more
+    /// than half of them (`search::facets`).
+    pub(super) all_counts: OnceLock<super::facets::TallyCounts>,
 }
 
 /// The live head documents of a segment, ascending: one per brief.
@@ -422,8 +427,13 @@ impl Names {
             segments,
             values,
             author_words,
+            live_briefs: rows
+                .iter()
+                .map(|r| r.live.iter().filter(|&&l| l).count() as u64)
+                .sum(),
             rows,
             briefs: OnceLock::new(),
+            all_counts: OnceLock::new(),
         })
     }
 

@@ -54,6 +54,12 @@ impl Plan {
         self.words.len() > 1
     }
 
+    /// Whether the plan is one plain word (or OR group) and nothing else: a union of term
+    /// queries, whose top hits tantivy can find without visiting every match.
+    pub(super) fn prunable(&self) -> bool {
+        self.words.len() == 1 && self.required.is_empty() && self.excluded.is_empty()
+    }
+
     /// Whether the plan requires a text clause (a word, phrase or title term), which no event
     /// document can match.
     pub(super) fn textual(&self) -> bool {
