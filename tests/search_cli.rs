@@ -609,6 +609,7 @@ fn totals_past_track_total_hits_are_lower_bounds_with_the_same_hits() {
     for (q, tracked) in [
         (vec!["the"], true),
         (vec!["Kabul"], true),
+        (vec!["the", "--sort", "date"], true),
         (vec!["water", "--region", "Afghanistan"], false),
         (vec!["water talks"], false),
         (vec!["\"water treaty\""], false),

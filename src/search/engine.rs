@@ -94,17 +94,19 @@ impl Engine {
         };
         let plan =
             (!parsed.is_browse()).then(|| self.plan(&searcher, &parsed, &mut resp.corrections));
-        // A lone word's top hits come from a pruned pass (block-max WAND) and its counts from
-        // an unscored one, exact up to `track_total_hits` passages, or exact for facets, which
-        // need every matching brief. Other queries score every match anyway, and count in the
-        // same pass: a second pass over an intersection or a phrase costs more than it saves.
-        let track = (plan.as_ref().is_some_and(|p| p.prunable()) && filters.is_empty()).then_some(
-            if req.facets {
-                u64::MAX
-            } else {
-                req.track_total_hits as u64
-            },
-        );
+        // A lone word's top hits come from a pass of their own (block-max WAND by relevance; by
+        // date, a collector with no counter beside it) and its counts from an unscored one,
+        // exact up to `track_total_hits` passages, or exact for facets, which need every
+        // matching brief. Other queries score every match anyway, and count in the same pass:
+        // a second pass over an intersection or a phrase costs more than it saves.
+        let lone = plan.as_ref().is_some_and(|p| p.prunable()) && filters.is_empty();
+        let track = match (lone, req.facets, req.sort) {
+            (false, _, _) => None,
+            (true, false, _) => Some(req.track_total_hits as u64),
+            (true, true, Sort::Relevance) => Some(u64::MAX),
+            // Newest first visits every match anyway: counting everything there is free.
+            (true, true, Sort::Date) => None,
+        };
         let (hits, counted) = match &plan {
             None => {
                 resp.matching = "browse".into();
@@ -186,10 +188,10 @@ impl Engine {
     /// every match in the same pass; the fetch grows (without counting again) until the page is
     /// full or the matches run out.
     ///
-    /// With `track`, a relevance-sorted search counts exactly only up to that many passages
-    /// ([`count_up_to`]) and takes its top hits from a pass that need not visit every match:
-    /// tantivy's pruning top-k (block-max WAND over a one-word query's terms). Date order and
-    /// facets need every match and pass `None`.
+    /// With `track`, the search counts exactly only up to that many passages ([`count_up_to`])
+    /// and takes its top hits from a pass with no counter beside it: by relevance, tantivy's
+    /// pruning top-k (block-max WAND over a one-word query's terms), which need not visit every
+    /// match; newest first, the date collector alone.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn top(
         &self,
@@ -201,7 +203,6 @@ impl Engine {
         counter: &BriefCounter,
         track: Option<u64>,
     ) -> Result<(Vec<(f32, DocAddress)>, BriefMatches)> {
-        let track = track.filter(|_| sort == Sort::Relevance);
         if want == 0 {
             return Ok((
                 Vec::new(),
@@ -320,7 +321,13 @@ fn fetch_top(
                 layout: layout.clone(),
                 limit: fetch,
             };
-            let (top, fruit) = searcher.search(q, &(newest, counter))?;
+            let (top, fruit) = match counter {
+                Some(counter) => {
+                    let (top, fruit) = searcher.search(q, &(newest, counter))?;
+                    (top, Some(fruit))
+                }
+                None => (searcher.search(q, &newest)?, None),
+            };
             (top.into_iter().map(|(_, a)| (0.0, a)).collect(), fruit)
         }
     })
