@@ -77,9 +77,8 @@ impl BriefIndex {
         if exists {
             match BriefIndex::open(dir) {
                 Err(Error::SchemaVersion { .. }) if rebuild => replace(dir)?,
-                Ok(bi) => match codec {
-                    Some(want) if Codec::of(bi.index.settings()) != want => {
-                        let found = Codec::of(bi.index.settings());
+                Ok(bi) => match (codec, Codec::of(bi.index.settings())) {
+                    (Some(want), found) if found != want => {
                         drop(bi);
                         if !rebuild {
                             return Err(Error::Conflict(format!(

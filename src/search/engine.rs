@@ -207,7 +207,7 @@ impl Engine {
             return Ok((
                 Vec::new(),
                 match track {
-                    Some(limit) => count_up_to(searcher, q, &counter.layout, limit)?,
+                    Some(limit) => count_up_to(searcher, q, counter, limit)?,
                     None => searcher.search(q, counter)?,
                 },
             ));
@@ -224,7 +224,7 @@ impl Engine {
             track.is_none().then(|| counter.clone()),
         )?;
         let fruit = match track {
-            Some(limit) => count_up_to(searcher, q, &counter.layout, limit)?,
+            Some(limit) => count_up_to(searcher, q, counter, limit)?,
             None => fruit.unwrap_or_default(),
         };
         loop {

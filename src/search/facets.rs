@@ -192,38 +192,36 @@ impl<'a> FacetTally<'a> {
 
 /// `counts` by facet group and display name.
 fn named(names: &Names, counts: TallyCounts) -> HashMap<Group, HashMap<String, u64>> {
-    {
-        let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
-        for (i, counts) in counts.values.into_iter().enumerate() {
-            let m = groups.entry(VALUE_GROUPS[i]).or_default();
-            let names = &names.values[i].names;
-            for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
-                if let Some(name) = names.get(v) {
-                    *m.entry(name.clone()).or_default() += u64::from(n);
-                }
+    let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
+    for (i, counts) in counts.values.into_iter().enumerate() {
+        let m = groups.entry(VALUE_GROUPS[i]).or_default();
+        let names = &names.values[i].names;
+        for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+            if let Some(name) = names.get(v) {
+                *m.entry(name.clone()).or_default() += u64::from(n);
             }
         }
-        let m = groups.entry(Group::Year).or_default();
-        for (y, n) in counts.years.into_iter().filter(|(_, n)| *n > 0) {
-            *m.entry(y.to_string()).or_default() += n;
-        }
-        for (g, &n) in counts.entities.iter().enumerate() {
-            let Some(group) = names.groups.get(g).filter(|_| n > 0) else {
-                continue;
-            };
-            let facet = match group.kind {
-                EntityKind::Person => Group::Person,
-                EntityKind::Organization => Group::Organization,
-                EntityKind::Place => Group::Place,
-            };
-            *groups
-                .entry(facet)
-                .or_default()
-                .entry(group.name.clone())
-                .or_default() += u64::from(n);
-        }
-        groups
     }
+    let m = groups.entry(Group::Year).or_default();
+    for (y, n) in counts.years.into_iter().filter(|(_, n)| *n > 0) {
+        *m.entry(y.to_string()).or_default() += n;
+    }
+    for (g, &n) in counts.entities.iter().enumerate() {
+        let Some(group) = names.groups.get(g).filter(|_| n > 0) else {
+            continue;
+        };
+        let facet = match group.kind {
+            EntityKind::Person => Group::Person,
+            EntityKind::Organization => Group::Organization,
+            EntityKind::Place => Group::Place,
+        };
+        *groups
+            .entry(facet)
+            .or_default()
+            .entry(group.name.clone())
+            .or_default() += u64::from(n);
+    }
+    groups
 }
 
 impl Engine {

@@ -211,14 +211,14 @@ pub(super) struct BriefMatches {
     pub(super) lower_bound: bool,
 }
 
-/// Counts the matches of `q` and their briefs like [`BriefCounter`], without scoring, and
-/// stops once more than `limit` passages match: the totals of a search that needs them exact
-/// only up to `limit` (Elasticsearch's `track_total_hits`), while its top hits come from a
-/// pruned pass (block-max WAND where the query allows it) that skips most matches.
+/// Counts the matches of `q` and their briefs as `counter` does, without scoring, and stops
+/// once more than `limit` passages match: the totals of a search that needs them exact only up
+/// to `limit` (Elasticsearch's `track_total_hits`), while its top hits come from a pruned pass
+/// (block-max WAND where the query allows it) that skips most matches.
 pub(super) fn count_up_to(
     searcher: &Searcher,
     q: &dyn tantivy::query::Query,
-    layout: &Layout,
+    counter: &BriefCounter,
     limit: u64,
 ) -> tantivy::Result<BriefMatches> {
     let weight = q.weight(tantivy::query::EnableScoring::disabled_from_searcher(
@@ -230,30 +230,23 @@ pub(super) fn count_up_to(
         ..BriefMatches::default()
     };
     for (ord, reader) in readers.iter().enumerate() {
-        let briefs = layout.segment(ord as u32);
-        let mut bits = BitSet::with_max_value(briefs.len() as u32);
-        let mut cursor = OrdCursor::new(briefs);
+        let mut segment = counter.for_segment(ord as u32, reader)?;
         let alive = reader.alive_bitset();
         let mut scorer = weight.scorer(reader, 1.0)?;
-        let mut seen = 0u64;
         let mut doc = scorer.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
-                if out.passages == limit {
+                if out.passages + segment.passages == limit {
                     out.lower_bound = true;
                     break;
                 }
-                out.passages += 1;
-                seen += 1;
-                if let Some(o) = cursor.ord(doc) {
-                    bits.insert(o as u32);
-                }
+                segment.collect(doc, 0.0);
             }
             doc = scorer.advance();
         }
-        if seen > 0 {
-            out.segments[ord] = Some(bits);
-        }
+        let (_, passages, bits) = segment.harvest();
+        out.passages += passages;
+        out.segments[ord] = bits;
         if out.lower_bound {
             break;
         }
