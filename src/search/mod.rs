@@ -45,6 +45,7 @@ mod rows;
 mod show;
 mod stats;
 pub mod stopwords;
+mod word;
 
 pub use engine::Engine;
 pub use highlight::tokens;

@@ -16,6 +16,7 @@ use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
 use super::stopwords::Stopwords;
+use super::word::{word_query, WordQuery};
 use super::Engine;
 use crate::index::schema::{self, doc_kind};
 
@@ -280,21 +281,9 @@ impl Engine {
             .collect()
     }
 
-    /// A plain word scored in title, heading, text and the unstemmed field.
+    /// A plain word scored in title, heading, text and the unstemmed field ([`word_query`]).
     pub(super) fn word_query(&self, word: &str) -> Box<dyn Query> {
-        let f = &self.bi.fields;
-        let stems = tokens(&mut schema::stem_analyzer(), word);
-        let exact = tokens(&mut schema::fold_analyzer(), word);
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        // The title is copied into every passage of its brief, so its weight is added to each of
-        // them: at x2 it swamped the passage's own evidence (nDCG@10 SciFact 0.642, Cranfield
-        // 0.373, CISI 0.333); at x0.5 a title match still lifts its brief and the passage
-        // decides (0.688, 0.397, 0.384 with unscored stopwords). docs/ranking.md has the grid.
-        for (field, boost) in [(f.title, 0.5f32), (f.heading, 1.5), (f.text, 1.0)] {
-            parts.push((Occur::Should, boosted(terms_query(field, &stems), boost)));
-        }
-        parts.push((Occur::Should, boosted(terms_query(f.exact, &exact), 0.5)));
-        Box::new(BooleanQuery::new(parts))
+        word_query(&self.bi.fields, word)
     }
 
     /// The indexed word nearest to `word`: distance 1 first, then 2 for long words; most
@@ -356,6 +345,14 @@ impl Engine {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for q in required.into_iter().chain(words) {
             parts.push((Occur::Must, q));
+        }
+        let alone = parts.len() == 1 && filters.except(skip).is_empty();
+        if !alone {
+            for (_, q) in &mut parts {
+                if let Some(w) = q.downcast_ref::<WordQuery>() {
+                    *q = Box::new(w.among_others());
+                }
+            }
         }
         for q in filters.except(skip) {
             parts.push((

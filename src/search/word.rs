@@ -1,0 +1,269 @@
+//! A plain word's query: scored in four fields, matched by three.
+//!
+//! A word scores in the title, headings, text (stemmed) and the unstemmed `exact` field, which
+//! lifts the form as typed above its stemmed look-alikes. The `exact` field holds the folded
+//! words of the same title (heads), headings and text whose stems the other three fields hold,
+//! through the same tokenizer, folding and length limit; so a document that holds a word's
+//! folded form also holds its stem, and the unstemmed clause adds score, never a match. So:
+//! - a pass that does not score (counting up to `track_total_hits`, newest-first order, facet
+//!   counts) walks three posting lists instead of four and finds the same documents;
+//! - beside other required clauses (several words, a phrase, a filter), the word requires its
+//!   three stemmed clauses and adds the unstemmed one's score where it is present, so the
+//!   intersection leapfrogs three-list unions and the fourth list is only sought at matches;
+//! - alone, it stays one union of four terms, which tantivy's top-k prunes with block-max
+//!   WAND. Each form sums the same four scores in the same order.
+
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
+use tantivy::Term;
+
+use super::highlight::tokens;
+use super::plan::{boosted, terms_query};
+use crate::index::schema::{self, Fields};
+
+/// A plain word's query: title x0.5, heading x1.5, text x1 (stemmed) and the unstemmed field
+/// x0.5; a [`WordQuery`] when the word is one token.
+pub(super) fn word_query(f: &Fields, word: &str) -> Box<dyn Query> {
+    let stems = tokens(&mut schema::stem_analyzer(), word);
+    let exact = tokens(&mut schema::fold_analyzer(), word);
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // The title is copied into every passage of its brief, so its weight is added to each of
+    // them: at x2 it swamped the passage's own evidence (nDCG@10 SciFact 0.642, Cranfield
+    // 0.373, CISI 0.333); at x0.5 a title match still lifts its brief and the passage
+    // decides (0.688, 0.397, 0.384 with unscored stopwords). docs/ranking.md has the grid.
+    for (field, boost) in [(f.title, 0.5f32), (f.heading, 1.5), (f.text, 1.0)] {
+        parts.push((Occur::Should, boosted(terms_query(field, &stems), boost)));
+    }
+    let unstemmed = boosted(terms_query(f.exact, &exact), 0.5);
+    if exact.len() != 1 {
+        // Several tokens make phrases, which could span two values of the unstemmed field
+        // (title and summary) where the stemmed fields keep them apart: kept one union.
+        parts.push((Occur::Should, unstemmed));
+        return Box::new(BooleanQuery::new(parts));
+    }
+    Box::new(WordQuery::new(parts, unstemmed))
+}
+
+/// A one-token word (see the module documentation).
+#[derive(Clone, Debug)]
+pub(super) struct WordQuery {
+    /// Title, heading and text clauses: what the word matches.
+    matching: BooleanQuery,
+    /// The scored form: the four clauses in one union, or, [`WordQuery::among_others`], the
+    /// three required and the unstemmed one optional.
+    scored: BooleanQuery,
+}
+
+impl WordQuery {
+    /// The word's stemmed clauses (`matching`, each optional) and its unstemmed clause.
+    pub(super) fn new(matching: Vec<(Occur, Box<dyn Query>)>, unstemmed: Box<dyn Query>) -> Self {
+        let mut all: Vec<(Occur, Box<dyn Query>)> =
+            matching.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+        all.push((Occur::Should, unstemmed));
+        WordQuery {
+            matching: BooleanQuery::new(matching),
+            scored: BooleanQuery::new(all),
+        }
+    }
+
+    /// The form to use beside other required clauses: the stemmed union required and the
+    /// unstemmed clause optional, scored alike.
+    pub(super) fn among_others(&self) -> WordQuery {
+        let unstemmed = self
+            .scored
+            .clauses()
+            .last()
+            .map(|(_, q)| q.box_clone())
+            .expect("a word query has its unstemmed clause");
+        WordQuery {
+            matching: self.matching.clone(),
+            scored: BooleanQuery::new(vec![
+                (Occur::Must, Box::new(self.matching.clone())),
+                (Occur::Should, unstemmed),
+            ]),
+        }
+    }
+}
+
+impl Query for WordQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        if scoring.is_scoring_enabled() {
+            self.scored.weight(scoring)
+        } else {
+            self.matching.weight(scoring)
+        }
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.scored.query_terms(visitor);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use tantivy::collector::{DocSetCollector, TopDocs};
+    use tantivy::{DocAddress, Searcher};
+
+    use super::*;
+    use crate::discover::FoundFile;
+    use crate::index::documents::brief_documents;
+    use crate::model::{Brief, Format, Passage};
+
+    /// Briefs whose words come in several forms (exact, plural, other endings), in titles,
+    /// headings, summaries and text, over two segments.
+    fn searcher() -> (Searcher, Fields) {
+        let s = schema::build();
+        let f = Fields::new(&s).unwrap();
+        let index = tantivy::Index::create_in_ram(s);
+        schema::register_tokenizers(&index);
+        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let briefs = [
+            (
+                "Sanctions on the Haqqani network",
+                Some("Talks resumed."),
+                vec![
+                    (
+                        Some("Sanctioned leaders"),
+                        "The Haqqanis met in Doha; talks on sanctions stalled.",
+                    ),
+                    (None, "Grain shipments resumed through three ports."),
+                ],
+            ),
+            (
+                "Grain corridors",
+                None,
+                vec![
+                    (
+                        Some("Talks"),
+                        "A sanction regime for grain traders was debated.",
+                    ),
+                    (None, "The Haqqani family denied it."),
+                ],
+            ),
+            (
+                "Water treaty",
+                Some("The Haqqanis and the talking points."),
+                vec![
+                    (None, "Nothing about the network here."),
+                    (
+                        Some("Ports"),
+                        "Sanctioning ports: shipments of grains halted talks.",
+                    ),
+                ],
+            ),
+        ];
+        for (i, (title, summary, passages)) in briefs.iter().enumerate() {
+            let brief = Brief {
+                id: format!("{i:016x}"),
+                title: title.to_string(),
+                summary: summary.map(str::to_string),
+                passages: passages
+                    .iter()
+                    .enumerate()
+                    .map(|(index, (heading, text))| Passage {
+                        index,
+                        heading: heading.map(str::to_string),
+                        text: text.to_string(),
+                    })
+                    .collect(),
+                ..Brief::default()
+            };
+            let file = FoundFile {
+                path: format!("b{i}.md").into(),
+                key: format!("/b{i}.md"),
+                size: 1,
+                stamp: 1,
+                format: Format::Markdown,
+            };
+            for d in brief_documents(&f, &brief, &file) {
+                w.add_document(d).unwrap();
+            }
+            if i == 1 {
+                w.commit().unwrap();
+            }
+        }
+        w.commit().unwrap();
+        (index.reader().unwrap().searcher(), f)
+    }
+
+    const WORDS: [&str; 9] = [
+        "sanctions",
+        "Sanctioned",
+        "haqqani",
+        "Haqqanis",
+        "talks",
+        "grain",
+        "ports",
+        "network",
+        "treaty",
+    ];
+
+    fn word(f: &Fields, w: &str) -> WordQuery {
+        word_query(f, w)
+            .downcast_ref::<WordQuery>()
+            .expect("a one-token word")
+            .clone()
+    }
+
+    /// Every match with its score's bits, best first.
+    fn scored(searcher: &Searcher, q: &dyn Query) -> Vec<(u32, DocAddress)> {
+        searcher
+            .search(q, &TopDocs::with_limit(1000).order_by_score())
+            .unwrap()
+            .into_iter()
+            .map(|(s, a)| (s.to_bits(), a))
+            .collect()
+    }
+
+    #[test]
+    fn unscored_passes_match_the_scored_documents() {
+        let (searcher, f) = searcher();
+        for w in WORDS {
+            let q = word(&f, w);
+            let unscored: BTreeSet<DocAddress> = searcher
+                .search(&q, &DocSetCollector)
+                .unwrap()
+                .into_iter()
+                .collect();
+            let with_scores: BTreeSet<DocAddress> =
+                scored(&searcher, &q).into_iter().map(|(_, a)| a).collect();
+            assert!(!unscored.is_empty(), "{w} matches something");
+            assert_eq!(unscored, with_scores, "{w}");
+        }
+    }
+
+    #[test]
+    fn among_others_scores_as_the_four_clause_union() {
+        let (searcher, f) = searcher();
+        for a in WORDS {
+            for b in WORDS {
+                let (qa, qb) = (word(&f, a), word(&f, b));
+                let union = BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(qa.clone()) as Box<dyn Query>),
+                    (Occur::Must, Box::new(qb.clone())),
+                ]);
+                let split = BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(qa.among_others()) as Box<dyn Query>),
+                    (Occur::Must, Box::new(qb.among_others())),
+                ]);
+                assert_eq!(
+                    scored(&searcher, &union),
+                    scored(&searcher, &split),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_of_several_tokens_stay_one_union() {
+        let (_, f) = searcher();
+        assert!(word_query(&f, "al-Qaeda")
+            .downcast_ref::<WordQuery>()
+            .is_none());
+        assert!(word_query(&f, "Qaeda")
+            .downcast_ref::<WordQuery>()
+            .is_some());
+    }
+}
