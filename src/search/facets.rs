@@ -115,12 +115,11 @@ impl TallyCounts {
 /// Facet counts of the matched briefs of one index generation, by brief ordinal.
 struct FacetTally<'a> {
     names: &'a Names,
-    /// Per value column, then the entity name groups: per value, `[briefs counted, running
-    /// number of the last brief counted]`, side by side so that a count reads one cache line
-    /// (the reads are random and most of a faceted search's time); the running number lets a
-    /// brief count once per value whatever spellings it uses.
-    slots: Vec<Vec<[u32; 2]>>,
-    years: HashMap<u32, u64>,
+    /// Per slot of [`Names::slots`] (a value, a name group or a year): `[briefs counted,
+    /// running number of the last brief counted]`, side by side so that a count reads one
+    /// cache line (the reads are random and most of a faceted search's time); the running
+    /// number lets a brief count once per value whatever spellings it uses.
+    slots: Vec<[u32; 2]>,
     /// Running number of the brief being counted.
     brief: u32,
 }
@@ -129,46 +128,23 @@ impl<'a> FacetTally<'a> {
     fn new(names: &'a Names) -> FacetTally<'a> {
         FacetTally {
             names,
-            slots: names
-                .values
-                .iter()
-                .map(|v| vec![[0, 0]; v.names.len()])
-                .chain([vec![[0, 0]; names.groups.len()]])
-                .collect(),
-            years: HashMap::new(),
+            slots: vec![[0, 0]; names.slots.len()],
             brief: 0,
         }
     }
 
-    /// Counts brief ordinal `ord` of segment `s`.
+    /// Counts brief ordinal `ord` of segment `s`: one row of slots.
+    #[inline]
     fn add(&mut self, s: usize, ord: usize) {
         let Some(rows) = self.names.rows.get(s) else {
             return;
         };
         self.brief += 1;
         let brief = self.brief;
-        let bump = |slots: &mut [[u32; 2]], v: u32| {
-            if let Some(slot) = slots.get_mut(v as usize) {
+        for &v in rows.tally.of(ord) {
+            if let Some(slot) = self.slots.get_mut(v as usize) {
                 if slot[1] != brief {
                     *slot = [slot[0] + 1, brief];
-                }
-            }
-        };
-        for (i, col) in rows.values.iter().enumerate() {
-            if let (Some(col), Some(slots)) = (col, self.slots.get_mut(i)) {
-                for &v in col.of(ord) {
-                    bump(slots, v);
-                }
-            }
-        }
-        if let Some(&y) = rows.years.of(ord).first() {
-            *self.years.entry(y).or_default() += 1;
-        }
-        // Entities by name group: a brief counts once per group, whatever it calls it.
-        if let Some(slots) = self.slots.last_mut() {
-            for col in rows.entities.iter().flatten() {
-                for &g in col.of(ord) {
-                    bump(slots, g);
                 }
             }
         }
@@ -176,16 +152,25 @@ impl<'a> FacetTally<'a> {
 
     /// The counts.
     fn counts(self) -> TallyCounts {
-        let mut slots: Vec<Vec<u32>> = self
-            .slots
-            .into_iter()
-            .map(|s| s.into_iter().map(|[n, _]| n).collect())
-            .collect();
-        let entities = slots.pop().unwrap_or_default();
+        let layout = &self.names.slots;
+        let part = |i: usize| -> Vec<u32> {
+            self.slots
+                .get(layout.part(i))
+                .unwrap_or(&[])
+                .iter()
+                .map(|[n, _]| *n)
+                .collect()
+        };
+        let columns = VALUE_GROUPS.len();
         TallyCounts {
-            values: slots,
-            years: self.years,
-            entities,
+            values: (0..columns).map(part).collect(),
+            entities: part(columns),
+            years: layout
+                .years
+                .iter()
+                .zip(part(columns + 1))
+                .map(|(&y, n)| (y, u64::from(n)))
+                .collect(),
         }
     }
 }

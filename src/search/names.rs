@@ -25,7 +25,7 @@ use tantivy::{DocId, Searcher, SegmentReader};
 use super::collect::for_each_term;
 use super::highlight::tokens;
 use super::ordinals::segment_heads;
-use super::rows::SegmentRows;
+use super::rows::{SegmentRows, SlotLayout};
 use crate::index::schema;
 use crate::model::EntityKind;
 
@@ -152,6 +152,8 @@ pub(super) struct Names {
     /// Per segment of the generation, its briefs' facet values by brief ordinal: value ids of
     /// [`Self::values`] and name-group ids of [`Self::groups`] ([`NONE`] for none).
     pub(super) rows: Vec<SegmentRows>,
+    /// Where facets count each value, name group and year ([`SegmentRows::tally`]).
+    pub(super) slots: SlotLayout,
     /// Per group, the briefs (their `brief_key`) that name it, ascending: read on the first
     /// `--entity` filter of the generation, as facets and the entities view never need them.
     briefs: OnceLock<Vec<Vec<u64>>>,
@@ -413,6 +415,16 @@ impl Names {
         let values: Vec<Values> = (0..VALUE_COLUMNS.len())
             .map(|i| Values::read(searcher, i, &mut rows, &mut analyzer))
             .collect::<tantivy::Result<_>>()?;
+        let slots = SlotLayout::new(
+            &values.iter().map(|v| v.names.len()).collect::<Vec<_>>(),
+            groups.len(),
+            rows.iter()
+                .flat_map(|r| (0..r.heads.len()).filter_map(|o| r.years.of(o).first().copied()))
+                .collect(),
+        );
+        for r in &mut rows {
+            r.fill_tally(&slots);
+        }
         let mut words = schema::fold_analyzer();
         let author_words = values[2]
             .names
@@ -432,6 +444,7 @@ impl Names {
                 .map(|r| r.live.iter().filter(|&&l| l).count() as u64)
                 .sum(),
             rows,
+            slots,
             briefs: OnceLock::new(),
             all_counts: OnceLock::new(),
         })

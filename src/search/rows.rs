@@ -107,6 +107,64 @@ fn all_values(values: &dyn ColumnValues<u64>) -> Vec<u32> {
     out
 }
 
+/// Where each facet value is counted: one numbered slot per value of every value column,
+/// per entity name group and per year, the columns one after another. Counting a brief then
+/// walks one row of slots ([`TallyRows`]) instead of eight columns' rows.
+#[derive(Debug, Default, Clone)]
+pub(super) struct SlotLayout {
+    /// First slot of each value column of [`VALUE_COLUMNS`], then of the name groups, then of
+    /// the years, then one past the last slot.
+    pub(super) starts: Vec<u32>,
+    /// The year each year slot counts, ascending.
+    pub(super) years: Vec<u32>,
+}
+
+impl SlotLayout {
+    /// The layout for value columns of `values` values each, `groups` name groups and the
+    /// distinct `years`.
+    pub(super) fn new(values: &[usize], groups: usize, mut years: Vec<u32>) -> SlotLayout {
+        years.sort_unstable();
+        years.dedup();
+        let mut starts = vec![0u32];
+        let mut next = 0u32;
+        for n in values.iter().copied().chain([groups, years.len()]) {
+            next += n as u32;
+            starts.push(next);
+        }
+        SlotLayout { starts, years }
+    }
+
+    /// How many slots there are.
+    pub(super) fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0) as usize
+    }
+
+    /// The slots of part `i`: value column `i`, then the name groups, then the years.
+    pub(super) fn part(&self, i: usize) -> std::ops::Range<usize> {
+        let at = |i: usize| self.starts.get(i).copied().unwrap_or(0) as usize;
+        at(i)..at(i + 1).max(at(i))
+    }
+}
+
+/// Each brief's facet slots ([`SlotLayout`]) by brief ordinal: brief `o` counts
+/// `slots[starts[o]..starts[o + 1]]`.
+#[derive(Debug, Default)]
+pub(super) struct TallyRows {
+    starts: Vec<u32>,
+    slots: Vec<u32>,
+}
+
+impl TallyRows {
+    /// The slots of brief ordinal `ord` (none past the end).
+    #[inline]
+    pub(super) fn of(&self, ord: usize) -> &[u32] {
+        match (self.starts.get(ord), self.starts.get(ord + 1)) {
+            (Some(&s), Some(&e)) => self.slots.get(s as usize..e as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// A segment's head documents and their facet columns, by brief ordinal.
 #[derive(Debug, Default)]
 pub(super) struct SegmentRows {
@@ -120,6 +178,9 @@ pub(super) struct SegmentRows {
     pub(super) entities: Vec<Option<Rows>>,
     /// The publication year.
     pub(super) years: Rows,
+    /// Every facet slot of each brief, once value and name-group ids replace the term
+    /// ordinals ([`SegmentRows::fill_tally`]).
+    pub(super) tally: TallyRows,
 }
 
 impl SegmentRows {
@@ -145,7 +206,45 @@ impl SegmentRows {
             values,
             entities,
             years,
+            tally: TallyRows::default(),
         })
+    }
+
+    /// Gathers each brief's value ids, name-group ids and year into one row of `layout`'s
+    /// slots (ids [`super::names::NONE`] and unknown years left out; a brief's first year only).
+    pub(super) fn fill_tally(&mut self, layout: &SlotLayout) {
+        let briefs = self.heads.len();
+        let mut tally = TallyRows {
+            starts: Vec::with_capacity(briefs + 1),
+            slots: Vec::new(),
+        };
+        tally.starts.push(0);
+        let groups = VALUE_COLUMNS.len();
+        for ord in 0..briefs {
+            for (i, col) in self.values.iter().enumerate() {
+                let part = layout.part(i);
+                for &v in col.as_ref().map_or(&[][..], |c| c.of(ord)) {
+                    if (v as usize) < part.len() {
+                        tally.slots.push((part.start + v as usize) as u32);
+                    }
+                }
+            }
+            let part = layout.part(groups);
+            for col in self.entities.iter().flatten() {
+                for &g in col.of(ord) {
+                    if (g as usize) < part.len() {
+                        tally.slots.push((part.start + g as usize) as u32);
+                    }
+                }
+            }
+            if let Some(y) = self.years.of(ord).first() {
+                if let Ok(k) = layout.years.binary_search(y) {
+                    tally.slots.push((layout.part(groups + 1).start + k) as u32);
+                }
+            }
+            tally.starts.push(tally.slots.len() as u32);
+        }
+        self.tally = tally;
     }
 
     /// How many live briefs hold each of `num_terms` term ordinals in `rows`.
@@ -195,6 +294,45 @@ mod tests {
             values: vec![0, 1, 2, 1, 2, 0],
         };
         assert_eq!(seg.briefs_per_term(&some, 3), vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn a_briefs_tally_row_holds_its_values_groups_and_first_year_in_slot_order() {
+        let rows = |bounds: Vec<(u32, u32)>, values: Vec<u32>| Rows { bounds, values };
+        let mut seg = SegmentRows {
+            heads: vec![0, 5, 9],
+            live: vec![true; 3],
+            // Topics (2 values), no region column, authors (3), kinds (1).
+            values: vec![
+                Some(rows(vec![(0, 2), (2, 2), (2, 3)], vec![0, 1, 1])),
+                None,
+                Some(rows(
+                    vec![(0, 1), (1, 3), (3, 3)],
+                    vec![2, super::super::names::NONE, 0],
+                )),
+                Some(rows(vec![(0, 1), (1, 1), (1, 2)], vec![0, 7])),
+            ],
+            // Two entity columns of 4 name groups.
+            entities: vec![
+                Some(rows(vec![(0, 1), (1, 1), (1, 2)], vec![3, 1])),
+                Some(rows(vec![(0, 1), (1, 2), (2, 2)], vec![3, 0])),
+            ],
+            years: rows(vec![(0, 1), (1, 1), (1, 3)], vec![2024, 1999, 2023]),
+            ..SegmentRows::default()
+        };
+        let layout = SlotLayout::new(&[2, 0, 3, 1], 4, vec![2024, 1999, 2024]);
+        assert_eq!(layout.starts, vec![0, 2, 2, 5, 6, 10, 12]);
+        assert_eq!(layout.years, vec![1999, 2024]);
+        assert_eq!(layout.len(), 12);
+        seg.fill_tally(&layout);
+        // Brief 0: topics 0 1, author 2, kind 0, groups 3 (twice: counted once by the tally),
+        // year 2024.
+        assert_eq!(seg.tally.of(0), &[0, 1, 4, 5, 9, 9, 11]);
+        // Brief 1: an unknown author id (left out), author 0, group 0, no year.
+        assert_eq!(seg.tally.of(1), &[2, 6]);
+        // Brief 2: topic 1, kind 7 (past the column: left out), group 1, first year 1999.
+        assert_eq!(seg.tally.of(2), &[1, 7, 10]);
+        assert_eq!(seg.tally.of(3), &[] as &[u32]);
     }
 
     #[test]
