@@ -13,8 +13,8 @@
 //! - alone, it stays one union of four terms, which tantivy's top-k prunes with block-max
 //!   WAND. Each form sums the same four scores in the same order.
 
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
-use tantivy::Term;
+use tantivy::query::{BooleanQuery, EnableScoring, Explanation, Occur, Query, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 use super::highlight::tokens;
 use super::plan::{boosted, terms_query};
@@ -25,76 +25,229 @@ use crate::index::schema::{self, Fields};
 pub(super) fn word_query(f: &Fields, word: &str) -> Box<dyn Query> {
     let stems = tokens(&mut schema::stem_analyzer(), word);
     let exact = tokens(&mut schema::fold_analyzer(), word);
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut parts: Vec<Box<dyn Query>> = Vec::new();
     // The title is copied into every passage of its brief, so its weight is added to each of
     // them: at x2 it swamped the passage's own evidence (nDCG@10 SciFact 0.642, Cranfield
     // 0.373, CISI 0.333); at x0.5 a title match still lifts its brief and the passage
     // decides (0.688, 0.397, 0.384 with unscored stopwords). docs/ranking.md has the grid.
     for (field, boost) in [(f.title, 0.5f32), (f.heading, 1.5), (f.text, 1.0)] {
-        parts.push((Occur::Should, boosted(terms_query(field, &stems), boost)));
+        parts.push(boosted(terms_query(field, &stems), boost));
     }
     let unstemmed = boosted(terms_query(f.exact, &exact), 0.5);
     if exact.len() != 1 {
         // Several tokens make phrases, which could span two values of the unstemmed field
         // (title and summary) where the stemmed fields keep them apart: kept one union.
-        parts.push((Occur::Should, unstemmed));
-        return Box::new(BooleanQuery::new(parts));
+        parts.push(unstemmed);
+        return Box::new(BooleanQuery::union(parts));
     }
     Box::new(WordQuery::new(parts, unstemmed))
 }
 
 /// A one-token word (see the module documentation).
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(super) struct WordQuery {
-    /// Title, heading and text clauses: what the word matches.
-    matching: BooleanQuery,
-    /// The scored form: the four clauses in one union, or, [`WordQuery::among_others`], the
-    /// three required and the unstemmed one optional.
-    scored: BooleanQuery,
+    /// Title, heading and text clauses (boosted): what the word matches.
+    stemmed: Vec<Box<dyn Query>>,
+    /// The unstemmed clause (boosted): score only.
+    unstemmed: Box<dyn Query>,
+    /// Beside other required clauses ([`WordQuery::among_others`]).
+    among_others: bool,
+}
+
+impl Clone for WordQuery {
+    fn clone(&self) -> Self {
+        WordQuery {
+            stemmed: self.stemmed.iter().map(|q| q.box_clone()).collect(),
+            unstemmed: self.unstemmed.box_clone(),
+            among_others: self.among_others,
+        }
+    }
 }
 
 impl WordQuery {
-    /// The word's stemmed clauses (`matching`, each optional) and its unstemmed clause.
-    pub(super) fn new(matching: Vec<(Occur, Box<dyn Query>)>, unstemmed: Box<dyn Query>) -> Self {
-        let mut all: Vec<(Occur, Box<dyn Query>)> =
-            matching.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-        all.push((Occur::Should, unstemmed));
+    /// The word's stemmed clauses and its unstemmed clause.
+    pub(super) fn new(stemmed: Vec<Box<dyn Query>>, unstemmed: Box<dyn Query>) -> Self {
         WordQuery {
-            matching: BooleanQuery::new(matching),
-            scored: BooleanQuery::new(all),
+            stemmed,
+            unstemmed,
+            among_others: false,
         }
     }
 
-    /// The form to use beside other required clauses: the stemmed union required and the
-    /// unstemmed clause optional, scored alike.
+    /// The form to use beside other required clauses: matched by a union that moves its
+    /// three stemmed clauses only as far as it is asked to (no window of documents scored
+    /// ahead, as tantivy's union does for a lone scan), the unstemmed clause sought only at
+    /// the documents scored. Same documents, same scores.
     pub(super) fn among_others(&self) -> WordQuery {
-        let unstemmed = self
-            .scored
-            .clauses()
-            .last()
-            .map(|(_, q)| q.box_clone())
-            .expect("a word query has its unstemmed clause");
         WordQuery {
-            matching: self.matching.clone(),
-            scored: BooleanQuery::new(vec![
-                (Occur::Must, Box::new(self.matching.clone())),
-                (Occur::Should, unstemmed),
-            ]),
+            among_others: true,
+            ..self.clone()
         }
+    }
+
+    fn union(clauses: impl Iterator<Item = Box<dyn Query>>) -> BooleanQuery {
+        BooleanQuery::new(clauses.map(|q| (Occur::Should, q)).collect())
     }
 }
 
 impl Query for WordQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        if self.among_others {
+            let stemmed = self
+                .stemmed
+                .iter()
+                .map(|q| q.weight(scoring))
+                .collect::<tantivy::Result<_>>()?;
+            let unstemmed = match scoring.is_scoring_enabled() {
+                true => Some(self.unstemmed.weight(scoring)?),
+                false => None,
+            };
+            return Ok(Box::new(JointWeight { stemmed, unstemmed }));
+        }
+        let clauses = self.stemmed.iter().map(|q| q.box_clone());
         if scoring.is_scoring_enabled() {
-            self.scored.weight(scoring)
+            // One union of four terms: what block-max WAND prunes.
+            Self::union(clauses.chain([self.unstemmed.box_clone()])).weight(scoring)
         } else {
-            self.matching.weight(scoring)
+            Self::union(clauses).weight(scoring)
         }
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        self.scored.query_terms(visitor);
+        for q in self.stemmed.iter().chain([&self.unstemmed]) {
+            q.query_terms(visitor);
+        }
+    }
+}
+
+/// [`WordQuery::among_others`]' weight.
+struct JointWeight {
+    stemmed: Vec<Box<dyn Weight>>,
+    /// `None` when the search does not score.
+    unstemmed: Option<Box<dyn Weight>>,
+}
+
+impl Weight for JointWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut stemmed = Vec::with_capacity(self.stemmed.len());
+        for w in &self.stemmed {
+            let s = w.scorer(reader, boost)?;
+            if s.doc() != TERMINATED {
+                stemmed.push(s);
+            }
+        }
+        let unstemmed = match &self.unstemmed {
+            Some(w) => Some(w.scorer(reader, boost)?),
+            None => None,
+        };
+        let mut union = SeekingUnion {
+            stemmed,
+            unstemmed,
+            doc: 0,
+        };
+        union.doc = union.least();
+        Ok(Box::new(union))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match the word"
+            )));
+        }
+        let mut out = Explanation::new("sum of the word's fields", scorer.score());
+        for w in self.stemmed.iter().chain(&self.unstemmed) {
+            if let Ok(e) = w.explain(reader, doc) {
+                out.add_detail(e);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The union of a word's stemmed clauses for use inside an intersection: `seek` moves each
+/// clause to the target through its skip list, and scores are summed only for the documents
+/// asked, in the clauses' order (as tantivy's union sums them), the unstemmed clause's last.
+struct SeekingUnion {
+    stemmed: Vec<Box<dyn Scorer>>,
+    unstemmed: Option<Box<dyn Scorer>>,
+    doc: DocId,
+}
+
+impl SeekingUnion {
+    fn least(&self) -> DocId {
+        self.stemmed
+            .iter()
+            .map(|s| s.doc())
+            .min()
+            .unwrap_or(TERMINATED)
+    }
+}
+
+impl DocSet for SeekingUnion {
+    fn advance(&mut self) -> DocId {
+        let doc = self.doc;
+        for s in &mut self.stemmed {
+            if s.doc() == doc {
+                s.advance();
+            }
+        }
+        self.doc = self.least();
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        for s in &mut self.stemmed {
+            if s.doc() < target {
+                s.seek(target);
+            }
+        }
+        self.doc = self.least();
+        self.doc
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.stemmed
+            .iter()
+            .map(|s| s.size_hint())
+            .fold(0u32, u32::saturating_add)
+    }
+
+    /// The four clauses' cost, as the four-term union reports it: an intersection orders its
+    /// clauses by cost and sums their scores in that order, so the order, and the last bit of
+    /// every score, stays what it was with the union.
+    fn cost(&self) -> u64 {
+        let unstemmed = self.unstemmed.as_ref().map_or(0, |u| u.cost());
+        self.stemmed.iter().map(|s| s.cost()).sum::<u64>() + unstemmed
+    }
+}
+
+impl Scorer for SeekingUnion {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        let mut total: Score = 0.0;
+        for s in &mut self.stemmed {
+            if s.doc() == doc {
+                total += s.score();
+            }
+        }
+        if let Some(u) = &mut self.unstemmed {
+            if u.doc() < doc {
+                u.seek(doc);
+            }
+            if u.doc() == doc {
+                total += u.score();
+            }
+        }
+        total
     }
 }
 
@@ -234,7 +387,7 @@ mod tests {
     }
 
     #[test]
-    fn among_others_scores_as_the_four_clause_union() {
+    fn among_others_matches_and_scores_as_the_four_clause_union() {
         let (searcher, f) = searcher();
         for a in WORDS {
             for b in WORDS {
