@@ -16,7 +16,7 @@ use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
 use super::stopwords::Stopwords;
-use super::word::{word_query, WordQuery};
+use super::word::{word_query, AnyOf, WordQuery};
 use super::Engine;
 use crate::index::schema::{self, doc_kind};
 
@@ -101,7 +101,7 @@ impl Engine {
             let q: Box<dyn Query> = if alts.len() == 1 {
                 alts.into_iter().next().expect("one")
             } else {
-                Box::new(BooleanQuery::union(alts))
+                Box::new(AnyOf::new(alts))
             };
             if only_words {
                 let key = clause_key(&clause.any_of);
@@ -239,7 +239,7 @@ impl Engine {
             ));
         }
         expansions.extend(found);
-        Some(Box::new(BooleanQuery::union(alts)))
+        Some(Box::new(AnyOf::new(alts)))
     }
 
     /// The [`PREFIX_EXPANSIONS`] indexed words of the unstemmed field that begin with `prefix`
@@ -351,6 +351,8 @@ impl Engine {
             for (_, q) in &mut parts {
                 if let Some(w) = q.downcast_ref::<WordQuery>() {
                     *q = Box::new(w.among_others());
+                } else if let Some(a) = q.downcast_ref::<AnyOf>() {
+                    *q = Box::new(a.among_others());
                 }
             }
         }
