@@ -99,14 +99,15 @@ impl Engine {
         // exact up to `track_total_hits` passages, or exact for facets, which need every
         // matching brief. Other queries score every match anyway, and count in the same pass:
         // a second pass over an intersection or a phrase costs more than it saves.
-        let lone = plan.as_ref().is_some_and(|p| p.prunable()) && filters.is_empty();
-        let track = match (lone, req.facets, req.sort) {
+        let tracking = |prunable: bool| match (prunable && filters.is_empty(), req.facets, req.sort)
+        {
             (false, _, _) => None,
             (true, false, _) => Some(req.track_total_hits as u64),
             (true, true, Sort::Relevance) => Some(u64::MAX),
             // Newest first visits every match anyway: counting everything there is free.
             (true, true, Sort::Date) => None,
         };
+        let track = tracking(plan.as_ref().is_some_and(|p| p.prunable()));
         let (hits, counted) = match &plan {
             None => {
                 resp.matching = "browse".into();
@@ -143,6 +144,9 @@ impl Engine {
                 resp.matching = "all".into();
                 if hits.len() < want && plan.tiered() {
                     let relaxed = self.compose_relaxed(plan, &filters, None);
+                    // Some of several plain words is one union of terms: pruned and counted
+                    // as a lone word is.
+                    let track = tracking(plan.relaxed_prunable());
                     let (extra, relaxed_counted) = self.top(
                         &searcher, &*relaxed, req.sort, want, per_brief, &counter, track,
                     )?;

@@ -16,7 +16,7 @@ use super::highlight::tokens;
 use super::query::{ParsedQuery, Term as QTerm};
 use super::response::Correction;
 use super::stopwords::Stopwords;
-use super::word::{word_query, AnyOf, WordQuery};
+use super::word::{any_word, word_query, AnyOf, WordQuery};
 use super::Engine;
 use crate::index::schema::{self, doc_kind};
 
@@ -59,6 +59,12 @@ impl Plan {
     /// queries, whose top hits tantivy can find without visiting every match.
     pub(super) fn prunable(&self) -> bool {
         self.words.len() == 1 && self.required.is_empty() && self.excluded.is_empty()
+    }
+
+    /// Whether the relaxed tier (some of the words) is a flat union of terms and nothing else,
+    /// which tantivy's top-k can prune as it prunes a lone word.
+    pub(super) fn relaxed_prunable(&self) -> bool {
+        self.required.is_empty() && self.excluded.is_empty() && any_word(&self.words).is_some()
     }
 
     /// Whether the plan requires a text clause (a word, phrase or title term), which no event
@@ -423,6 +429,8 @@ impl Engine {
         let words: Vec<Box<dyn Query>> = plan.words.iter().map(|q| q.box_clone()).collect();
         let any: Box<dyn Query> = if words.is_empty() {
             Box::new(EmptyQuery)
+        } else if let Some(flat) = any_word(&words) {
+            Box::new(flat)
         } else {
             Box::new(BooleanQuery::union(words))
         };

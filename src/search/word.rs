@@ -122,6 +122,20 @@ impl Query for WordQuery {
     }
 }
 
+/// Some of `words`, as one union of every word's clauses, when each is a plain one-token word:
+/// a flat union of terms is what tantivy's top-k prunes with block-max WAND, where a union
+/// of word unions must score every document any word matches. Scores are the same sums, added
+/// in another order (they may differ in the last bit). `None` for any other query.
+pub(super) fn any_word(words: &[Box<dyn Query>]) -> Option<BooleanQuery> {
+    let mut clauses = Vec::new();
+    for q in words {
+        let w = q.downcast_ref::<WordQuery>()?;
+        clauses.extend(w.stemmed.iter().map(|c| c.box_clone()));
+        clauses.push(w.unstemmed.box_clone());
+    }
+    Some(BooleanQuery::union(clauses))
+}
+
 /// [`WordQuery::among_others`]' weight.
 struct JointWeight {
     stemmed: Vec<Box<dyn Weight>>,
@@ -523,6 +537,29 @@ mod tests {
             let expected: BTreeSet<DocAddress> = expected.into_iter().map(|(_, d)| d).collect();
             assert_eq!(unscored, expected, "{a} OR {b}, {c} unscored");
         }
+    }
+
+    #[test]
+    fn any_word_matches_and_ranks_as_the_union_of_words() {
+        let (searcher, f) = searcher();
+        for words in [&["sanctions", "grain"][..], &["Haqqanis", "talks", "treaty"]] {
+            let qs: Vec<Box<dyn Query>> = words.iter().map(|w| word_query(&f, w)).collect();
+            let flat = any_word(&qs).expect("plain words");
+            let nested = BooleanQuery::union(qs.iter().map(|q| q.box_clone()).collect());
+            let (a, b) = (scored(&searcher, &nested), scored(&searcher, &flat));
+            assert!(a.len() > 3, "{words:?}");
+            assert_eq!(a.len(), b.len(), "{words:?}");
+            for ((sa, da), (sb, db)) in a.iter().zip(&b) {
+                assert_eq!(da, db, "{words:?}");
+                let (x, y) = (f32::from_bits(*sa), f32::from_bits(*sb));
+                assert!((x - y).abs() <= 1e-5 * x.abs(), "{words:?}: {x} vs {y}");
+            }
+        }
+        let repeated: Vec<Box<dyn Query>> = vec![
+            word_query(&f, "grain"),
+            Box::new(tantivy::query::BoostQuery::new(word_query(&f, "talks"), 2.0)),
+        ];
+        assert!(any_word(&repeated).is_none(), "a boosted word keeps its union");
     }
 
     #[test]
