@@ -626,7 +626,10 @@ fn totals_past_track_total_hits_are_lower_bounds_with_the_same_hits() {
         let exact = with(&["--track-total-hits", "1000000000"]);
         assert_eq!(exact.total_relation, "eq", "{q:?}");
         if q == ["Kabul water"] {
-            assert_eq!(exact.matching, "some", "{q:?} falls back to some of its words");
+            assert_eq!(
+                exact.matching, "some",
+                "{q:?} falls back to some of its words"
+            );
         }
         assert!(
             exact.total_passages > 1,

@@ -542,7 +542,10 @@ mod tests {
     #[test]
     fn any_word_matches_and_ranks_as_the_union_of_words() {
         let (searcher, f) = searcher();
-        for words in [&["sanctions", "grain"][..], &["Haqqanis", "talks", "treaty"]] {
+        for words in [
+            &["sanctions", "grain"][..],
+            &["Haqqanis", "talks", "treaty"],
+        ] {
             let qs: Vec<Box<dyn Query>> = words.iter().map(|w| word_query(&f, w)).collect();
             let flat = any_word(&qs).expect("plain words");
             let nested = BooleanQuery::union(qs.iter().map(|q| q.box_clone()).collect());
@@ -557,9 +560,15 @@ mod tests {
         }
         let repeated: Vec<Box<dyn Query>> = vec![
             word_query(&f, "grain"),
-            Box::new(tantivy::query::BoostQuery::new(word_query(&f, "talks"), 2.0)),
+            Box::new(tantivy::query::BoostQuery::new(
+                word_query(&f, "talks"),
+                2.0,
+            )),
         ];
-        assert!(any_word(&repeated).is_none(), "a boosted word keeps its union");
+        assert!(
+            any_word(&repeated).is_none(),
+            "a boosted word keeps its union"
+        );
     }
 
     #[test]
