@@ -49,9 +49,10 @@ pub struct SearchRequest {
     pub crop: usize,
     /// The query's last word also matches the indexed words it begins (search as you type).
     pub prefix: bool,
-    /// A one-word search's totals are exact up to this many matching passages; past it they
-    /// are lower bounds (`total_relation` "gte"), which spares it a count of every match
-    /// when it asks no facets (Elasticsearch's `track_total_hits`).
+    /// A one-word search's totals (and a fallback to some of several words') are exact up to
+    /// this many matching passages; past it they are lower bounds (`total_relation` "gte"),
+    /// which spares it a count of every match when it asks no facets (Elasticsearch's
+    /// `track_total_hits`).
     pub track_total_hits: usize,
 }
 
@@ -345,7 +346,7 @@ pub const PARAMS: &[ParamSpec] = &[
     },
     ParamSpec {
         flag: Some("track-total-hits"),
-        help: "Count a one-word search's matching passages and briefs exactly up to N; past it the totals are lower bounds (shown as 10000+), so its best hits are found without visiting every match. Other searches and facets count exactly; 1000000000 counts everything.",
+        help: "Count a one-word search's matching passages and briefs exactly up to N (and those of several words when it falls back to passages with some of them); past it the totals are lower bounds (shown as 10000+), so its best hits are found without visiting every match. Other searches and facets count exactly; 1000000000 counts everything.",
         ..spec(
             Param::TrackTotalHits,
             "track_total_hits",
