@@ -7,15 +7,16 @@
 //! folded form also holds its stem, and the unstemmed clause adds score, never a match. So:
 //! - a pass that does not score (counting up to `track_total_hits`, newest-first order, facet
 //!   counts) walks three posting lists instead of four and finds the same documents;
-//! - beside other required clauses (several words, a phrase, a filter), the word requires its
-//!   three stemmed clauses and adds the unstemmed one's score where it is present, so the
-//!   intersection leapfrogs three-list unions and the fourth list is only sought at matches;
+//! - beside other required clauses (several words, a phrase, a filter), the word is a
+//!   [`SeekingUnion`] of its three stemmed clauses, which moves each list only as far as the
+//!   intersection asks and scores only the documents it keeps, the fourth list sought at
+//!   those documents alone (tantivy's union scores a window of 4,096 documents ahead);
 //! - alone, it stays one union of four terms, which tantivy's top-k prunes with block-max
 //!   WAND. Each form sums the same four scores in the same order.
 //!
 //! [`AnyOf`] does the same for an OR group beside other required clauses.
 
-use tantivy::query::{BooleanQuery, EnableScoring, Explanation, Occur, Query, Scorer, Weight};
+use tantivy::query::{BooleanQuery, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 use super::highlight::tokens;
@@ -86,10 +87,6 @@ impl WordQuery {
             ..self.clone()
         }
     }
-
-    fn union(clauses: impl Iterator<Item = Box<dyn Query>>) -> BooleanQuery {
-        BooleanQuery::new(clauses.map(|q| (Occur::Should, q)).collect())
-    }
 }
 
 impl Query for WordQuery {
@@ -100,19 +97,22 @@ impl Query for WordQuery {
                 .iter()
                 .map(|q| q.weight(scoring))
                 .collect::<tantivy::Result<_>>()?;
-            let unstemmed = match scoring.is_scoring_enabled() {
-                true => Some(self.unstemmed.weight(scoring)?),
-                false => None,
+            let unstemmed = if scoring.is_scoring_enabled() {
+                Some(self.unstemmed.weight(scoring)?)
+            } else {
+                None
             };
-            return Ok(Box::new(JointWeight { stemmed, unstemmed }));
+            return Ok(Box::new(JointWeight {
+                matching: stemmed,
+                score_only: unstemmed,
+            }));
         }
-        let clauses = self.stemmed.iter().map(|q| q.box_clone());
+        let mut clauses: Vec<Box<dyn Query>> = self.stemmed.iter().map(|q| q.box_clone()).collect();
         if scoring.is_scoring_enabled() {
             // One union of four terms: what block-max WAND prunes.
-            Self::union(clauses.chain([self.unstemmed.box_clone()])).weight(scoring)
-        } else {
-            Self::union(clauses).weight(scoring)
+            clauses.push(self.unstemmed.box_clone());
         }
+        BooleanQuery::union(clauses).weight(scoring)
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -136,29 +136,31 @@ pub(super) fn any_word(words: &[Box<dyn Query>]) -> Option<BooleanQuery> {
     Some(BooleanQuery::union(clauses))
 }
 
-/// [`WordQuery::among_others`]' weight.
+/// The weight of [`WordQuery::among_others`] and [`AnyOf::among_others`].
 struct JointWeight {
-    stemmed: Vec<Box<dyn Weight>>,
-    /// `None` when the search does not score.
-    unstemmed: Option<Box<dyn Weight>>,
+    /// The clauses that match (a word's stemmed clauses, or the alternatives).
+    matching: Vec<Box<dyn Weight>>,
+    /// A clause that only adds score (a word's unstemmed clause); `None` when the search
+    /// does not score.
+    score_only: Option<Box<dyn Weight>>,
 }
 
 impl Weight for JointWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut stemmed = Vec::with_capacity(self.stemmed.len());
-        for w in &self.stemmed {
+        let mut matching = Vec::with_capacity(self.matching.len());
+        for w in &self.matching {
             let s = w.scorer(reader, boost)?;
             if s.doc() != TERMINATED {
-                stemmed.push(s);
+                matching.push(s);
             }
         }
-        let unstemmed = match &self.unstemmed {
+        let score_only = match &self.score_only {
             Some(w) => Some(w.scorer(reader, boost)?),
             None => None,
         };
         let mut union = SeekingUnion {
-            stemmed,
-            unstemmed,
+            matching,
+            score_only,
             doc: 0,
         };
         union.doc = union.least();
@@ -173,7 +175,7 @@ impl Weight for JointWeight {
             )));
         }
         let mut out = Explanation::new("sum of the word's fields", scorer.score());
-        for w in self.stemmed.iter().chain(&self.unstemmed) {
+        for w in self.matching.iter().chain(&self.score_only) {
             if let Ok(e) = w.explain(reader, doc) {
                 out.add_detail(e);
             }
@@ -184,7 +186,8 @@ impl Weight for JointWeight {
 
 /// The most alternatives an [`AnyOf`] seeks through: when it leads an intersection, a
 /// seeking union compares every alternative at every document, and with a prefix search's
-/// ten expansions that cost more than it saved (p99 11 -> 15 ms over HTTP at 100k).
+/// ten expansions that cost more than it saved (p99 11 -> 15 ms over HTTP at 100k; a queue
+/// ordered by document was slower still).
 const SEEKING_ALTERNATIVES: usize = 4;
 
 /// Any of several alternatives: an OR group (`a OR b`) or a prefix search's last word and
@@ -240,14 +243,14 @@ impl Query for AnyOf {
             let all = self.alternatives.iter().map(|q| q.box_clone()).collect();
             return BooleanQuery::union(all).weight(scoring);
         }
-        let stemmed = self
+        let matching = self
             .alternatives
             .iter()
             .map(|q| q.weight(scoring))
             .collect::<tantivy::Result<_>>()?;
         Ok(Box::new(JointWeight {
-            stemmed,
-            unstemmed: None,
+            matching,
+            score_only: None,
         }))
     }
 
@@ -258,18 +261,19 @@ impl Query for AnyOf {
     }
 }
 
-/// The union of a word's stemmed clauses for use inside an intersection: `seek` moves each
-/// clause to the target through its skip list, and scores are summed only for the documents
-/// asked, in the clauses' order (as tantivy's union sums them), the unstemmed clause's last.
+/// The union of a word's matching clauses (or of an OR group's alternatives) for use inside an
+/// intersection: `seek` moves each clause to the target through its skip list, and scores are
+/// summed only for the documents asked, in the clauses' order (as tantivy's union sums them),
+/// the score-only clause's last.
 struct SeekingUnion {
-    stemmed: Vec<Box<dyn Scorer>>,
-    unstemmed: Option<Box<dyn Scorer>>,
+    matching: Vec<Box<dyn Scorer>>,
+    score_only: Option<Box<dyn Scorer>>,
     doc: DocId,
 }
 
 impl SeekingUnion {
     fn least(&self) -> DocId {
-        self.stemmed
+        self.matching
             .iter()
             .map(|s| s.doc())
             .min()
@@ -280,7 +284,10 @@ impl SeekingUnion {
 impl DocSet for SeekingUnion {
     fn advance(&mut self) -> DocId {
         let doc = self.doc;
-        for s in &mut self.stemmed {
+        if doc == TERMINATED {
+            return TERMINATED;
+        }
+        for s in &mut self.matching {
             if s.doc() == doc {
                 s.advance();
             }
@@ -293,7 +300,7 @@ impl DocSet for SeekingUnion {
         if self.doc >= target {
             return self.doc;
         }
-        for s in &mut self.stemmed {
+        for s in &mut self.matching {
             if s.doc() < target {
                 s.seek(target);
             }
@@ -307,18 +314,18 @@ impl DocSet for SeekingUnion {
     }
 
     fn size_hint(&self) -> u32 {
-        self.stemmed
+        self.matching
             .iter()
             .map(|s| s.size_hint())
             .fold(0u32, u32::saturating_add)
     }
 
-    /// The four clauses' cost, as the four-term union reports it: an intersection orders its
-    /// clauses by cost and sums their scores in that order, so the order, and the last bit of
-    /// every score, stays what it was with the union.
+    /// Every clause's cost, the score-only one's included, as tantivy's union of them all
+    /// reports it: an intersection orders its clauses by cost and sums their scores in that
+    /// order, so the order, and the last bit of every score, stays what it was with the union.
     fn cost(&self) -> u64 {
-        let unstemmed = self.unstemmed.as_ref().map_or(0, |u| u.cost());
-        self.stemmed.iter().map(|s| s.cost()).sum::<u64>() + unstemmed
+        let score_only = self.score_only.as_ref().map_or(0, |u| u.cost());
+        self.matching.iter().map(|s| s.cost()).sum::<u64>() + score_only
     }
 }
 
@@ -326,12 +333,12 @@ impl Scorer for SeekingUnion {
     fn score(&mut self) -> Score {
         let doc = self.doc;
         let mut total: Score = 0.0;
-        for s in &mut self.stemmed {
+        for s in &mut self.matching {
             if s.doc() == doc {
                 total += s.score();
             }
         }
-        if let Some(u) = &mut self.unstemmed {
+        if let Some(u) = &mut self.score_only {
             if u.doc() < doc {
                 u.seek(doc);
             }
@@ -348,7 +355,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use tantivy::collector::{DocSetCollector, TopDocs};
-    use tantivy::query::TermQuery;
+    use tantivy::query::{Occur, TermQuery};
     use tantivy::{DocAddress, Searcher};
 
     use super::*;
