@@ -296,9 +296,9 @@ impl Fields {
     }
 }
 
-/// The stemming analyser for one-off text: a query's words, the hits to highlight. It stems as
-/// the index does ([`indexing_stem_analyzer`]) without keeping a table that a short life would
-/// only fill.
+/// The stemming analyser for one-off text: a query's words (highlighting stems only the hit
+/// tokens that could match, `search::highlight`). It stems as the index does
+/// ([`indexing_stem_analyzer`]) without keeping a table that a short life would only fill.
 pub fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
