@@ -70,45 +70,26 @@ impl Engine {
 pub(super) const VALUE_GROUPS: [Group; 4] =
     [Group::Topic, Group::Region, Group::Author, Group::Kind];
 
-/// Briefs per facet value, by value id, of some briefs of one index generation.
+/// Briefs per slot of [`Names::slots`] (a value, a name group or a year), of some briefs of
+/// one index generation.
 #[derive(Debug, Clone, Default)]
-pub(super) struct TallyCounts {
-    /// Per value column: briefs per value.
-    values: Vec<Vec<u32>>,
-    /// Briefs per year.
-    years: HashMap<u32, u64>,
-    /// Briefs per entity name group.
-    entities: Vec<u32>,
-}
+pub(super) struct TallyCounts(Vec<u32>);
 
 impl TallyCounts {
     /// These counts less `part`'s, which counted some of the same briefs.
     fn minus(&self, part: &TallyCounts) -> TallyCounts {
-        let sub = |a: &[u32], b: &[u32]| -> Vec<u32> {
-            a.iter()
-                .enumerate()
-                .map(|(i, &n)| n.saturating_sub(b.get(i).copied().unwrap_or(0)))
-                .collect()
-        };
-        TallyCounts {
-            values: self
-                .values
+        TallyCounts(
+            self.0
                 .iter()
                 .enumerate()
-                .map(|(i, a)| sub(a, part.values.get(i).map_or(&[], Vec::as_slice)))
+                .map(|(i, &n)| n.saturating_sub(part.0.get(i).copied().unwrap_or(0)))
                 .collect(),
-            years: self
-                .years
-                .iter()
-                .map(|(y, &n)| {
-                    (
-                        *y,
-                        n.saturating_sub(part.years.get(y).copied().unwrap_or(0)),
-                    )
-                })
-                .collect(),
-            entities: sub(&self.entities, &part.entities),
-        }
+        )
+    }
+
+    /// The counts of part `i` of `layout` (see [`super::rows::SlotLayout::part`]).
+    fn part(&self, layout: &super::rows::SlotLayout, i: usize) -> &[u32] {
+        self.0.get(layout.part(i)).unwrap_or(&[])
     }
 }
 
@@ -152,46 +133,36 @@ impl<'a> FacetTally<'a> {
 
     /// The counts.
     fn counts(self) -> TallyCounts {
-        let layout = &self.names.slots;
-        let part = |i: usize| -> Vec<u32> {
-            self.slots
-                .get(layout.part(i))
-                .unwrap_or(&[])
-                .iter()
-                .map(|[n, _]| *n)
-                .collect()
-        };
-        let columns = VALUE_GROUPS.len();
-        TallyCounts {
-            values: (0..columns).map(part).collect(),
-            entities: part(columns),
-            years: layout
-                .years
-                .iter()
-                .zip(part(columns + 1))
-                .map(|(&y, n)| (y, u64::from(n)))
-                .collect(),
-        }
+        TallyCounts(self.slots.into_iter().map(|[n, _]| n).collect())
     }
 }
 
 /// `counts` by facet group and display name.
 fn named(names: &Names, counts: TallyCounts) -> HashMap<Group, HashMap<String, u64>> {
+    let layout = &names.slots;
+    let columns = VALUE_GROUPS.len();
     let mut groups: HashMap<Group, HashMap<String, u64>> = HashMap::new();
-    for (i, counts) in counts.values.into_iter().enumerate() {
-        let m = groups.entry(VALUE_GROUPS[i]).or_default();
+    for (i, group) in VALUE_GROUPS.iter().enumerate() {
+        let m = groups.entry(*group).or_default();
         let names = &names.values[i].names;
-        for (v, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+        for (v, &n) in counts
+            .part(layout, i)
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+        {
             if let Some(name) = names.get(v) {
                 *m.entry(name.clone()).or_default() += u64::from(n);
             }
         }
     }
     let m = groups.entry(Group::Year).or_default();
-    for (y, n) in counts.years.into_iter().filter(|(_, n)| *n > 0) {
-        *m.entry(y.to_string()).or_default() += n;
+    for (y, &n) in layout.years.iter().zip(counts.part(layout, columns + 1)) {
+        if n > 0 {
+            *m.entry(y.to_string()).or_default() += u64::from(n);
+        }
     }
-    for (g, &n) in counts.entities.iter().enumerate() {
+    for (g, &n) in counts.part(layout, columns).iter().enumerate() {
         let Some(group) = names.groups.get(g).filter(|_| n > 0) else {
             continue;
         };

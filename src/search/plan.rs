@@ -64,7 +64,9 @@ impl Plan {
     /// Whether the relaxed tier (some of the words) is a flat union of terms and nothing else,
     /// which tantivy's top-k can prune as it prunes a lone word.
     pub(super) fn relaxed_prunable(&self) -> bool {
-        self.required.is_empty() && self.excluded.is_empty() && any_word(&self.words).is_some()
+        self.required.is_empty()
+            && self.excluded.is_empty()
+            && self.words.iter().all(|q| q.is::<WordQuery>())
     }
 
     /// Whether the plan requires a text clause (a word, phrase or title term), which no event
@@ -352,8 +354,8 @@ impl Engine {
         for q in required.into_iter().chain(words) {
             parts.push((Occur::Must, q));
         }
-        let alone = parts.len() == 1 && filters.except(skip).is_empty();
-        if !alone {
+        let filtered = filters.except(skip);
+        if parts.len() > 1 || !filtered.is_empty() {
             for (_, q) in &mut parts {
                 if let Some(w) = q.downcast_ref::<WordQuery>() {
                     *q = Box::new(w.among_others());
@@ -362,7 +364,7 @@ impl Engine {
                 }
             }
         }
-        for q in filters.except(skip) {
+        for q in filtered {
             parts.push((
                 Occur::Must,
                 Box::new(tantivy::query::ConstScoreQuery::new(q, 0.0)),
@@ -426,13 +428,12 @@ impl Engine {
         filters: &Filters,
         skip: Option<Group>,
     ) -> Box<dyn Query> {
-        let words: Vec<Box<dyn Query>> = plan.words.iter().map(|q| q.box_clone()).collect();
-        let any: Box<dyn Query> = if words.is_empty() {
+        let any: Box<dyn Query> = if plan.words.is_empty() {
             Box::new(EmptyQuery)
-        } else if let Some(flat) = any_word(&words) {
+        } else if let Some(flat) = any_word(&plan.words) {
             Box::new(flat)
         } else {
-            Box::new(BooleanQuery::union(words))
+            Box::new(BooleanQuery::union(cloned(&plan.words)))
         };
         let mut required: Vec<Box<dyn Query>> =
             plan.required.iter().map(|q| q.box_clone()).collect();

@@ -133,9 +133,9 @@ pub struct SearchResponse {
     pub total_briefs: u64,
     /// Matching passages.
     pub total_passages: u64,
-    /// `eq` when both totals are exact, `gte` when they are lower bounds: a one-word search
-    /// matched more than the request's `track_total_hits` passages and nothing asked for every
-    /// match (as Elasticsearch's `hits.total.relation`).
+    /// `eq` when both totals are exact, `gte` when they are lower bounds: a one-word search (or
+    /// a fallback to some of several words) matched more than the request's `track_total_hits`
+    /// passages and nothing asked for every match (as Elasticsearch's `hits.total.relation`).
     #[serde(default = "exact_relation")]
     pub total_relation: String,
     /// `all` when every hit has every word, `some` when hits with only some of the words were
