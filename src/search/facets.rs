@@ -96,21 +96,17 @@ impl TallyCounts {
 /// Facet counts of the matched briefs of one index generation, by brief ordinal.
 struct FacetTally<'a> {
     names: &'a Names,
-    /// Per slot of [`Names::slots`] (a value, a name group or a year): `[briefs counted,
-    /// running number of the last brief counted]`, side by side so that a count reads one
-    /// cache line (the reads are random and most of a faceted search's time); the running
-    /// number lets a brief count once per value whatever spellings it uses.
-    slots: Vec<[u32; 2]>,
-    /// Running number of the brief being counted.
-    brief: u32,
+    /// Briefs counted per slot of [`Names::slots`] (a value, a name group or a year). A brief's
+    /// row holds each slot once ([`super::rows::TallyRows`]), so a count is one add; the adds
+    /// are random reads and most of a faceted search's time.
+    slots: Vec<u32>,
 }
 
 impl<'a> FacetTally<'a> {
     fn new(names: &'a Names) -> FacetTally<'a> {
         FacetTally {
             names,
-            slots: vec![[0, 0]; names.slots.len()],
-            brief: 0,
+            slots: vec![0; names.slots.len()],
         }
     }
 
@@ -120,20 +116,16 @@ impl<'a> FacetTally<'a> {
         let Some(rows) = self.names.rows.get(s) else {
             return;
         };
-        self.brief += 1;
-        let brief = self.brief;
         for &v in rows.tally.of(ord) {
-            if let Some(slot) = self.slots.get_mut(v as usize) {
-                if slot[1] != brief {
-                    *slot = [slot[0] + 1, brief];
-                }
+            if let Some(n) = self.slots.get_mut(v as usize) {
+                *n += 1;
             }
         }
     }
 
     /// The counts.
     fn counts(self) -> TallyCounts {
-        TallyCounts(self.slots.into_iter().map(|[n, _]| n).collect())
+        TallyCounts(self.slots)
     }
 }
 
