@@ -220,19 +220,24 @@ impl SegmentRows {
         };
         tally.starts.push(0);
         let groups = VALUE_COLUMNS.len();
-        let mut row: Vec<u32> = Vec::new();
         // The last brief (ordinal + 1) that took each slot: a brief that spells one value two
         // ways, or names one group in two entity columns, takes the slot once, so a search
         // counts a row without checking (cheaper than sorting each row, which a fresh
         // `search --facets` process pays for at 100k briefs).
         let mut taken = vec![0u32; layout.len()];
         for ord in 0..briefs {
-            row.clear();
+            let brief = ord as u32 + 1;
+            let mut take = |slot: usize| {
+                if let Some(t) = taken.get_mut(slot).filter(|t| **t != brief) {
+                    *t = brief;
+                    tally.slots.push(slot as u32);
+                }
+            };
             for (i, col) in self.values.iter().enumerate() {
                 let part = layout.part(i);
                 for &v in col.as_ref().map_or(&[][..], |c| c.of(ord)) {
                     if (v as usize) < part.len() {
-                        row.push((part.start + v as usize) as u32);
+                        take(part.start + v as usize);
                     }
                 }
             }
@@ -240,20 +245,13 @@ impl SegmentRows {
             for col in self.entities.iter().flatten() {
                 for &g in col.of(ord) {
                     if (g as usize) < part.len() {
-                        row.push((part.start + g as usize) as u32);
+                        take(part.start + g as usize);
                     }
                 }
             }
             if let Some(y) = self.years.of(ord).first() {
                 if let Ok(k) = layout.years.binary_search(y) {
-                    row.push((layout.part(groups + 1).start + k) as u32);
-                }
-            }
-            let brief = ord as u32 + 1;
-            for &slot in &row {
-                if let Some(t) = taken.get_mut(slot as usize).filter(|t| **t != brief) {
-                    *t = brief;
-                    tally.slots.push(slot);
+                    take(layout.part(groups + 1).start + k);
                 }
             }
             tally.starts.push(tally.slots.len() as u32);
